@@ -1,0 +1,40 @@
+import { openPlatform } from './platform/bootstrap.ts';
+import { loadConfig } from './platform/config.ts';
+import { buildApp } from './platform/http/app.ts';
+import { loadDemo } from './demo/load.ts';
+
+/** Start the platform: database (embedded unless DATABASE_URL), migrations, demo data, HTTP. */
+export async function main(): Promise<void> {
+  const t0 = Date.now();
+  const config = loadConfig();
+  const platform = await openPlatform(config);
+  const demo = config.demo ? await loadDemo(platform.deps) : null;
+  const app = await buildApp(platform.deps, { logger: true });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: stopping yuanzhi…`);
+    await app.close().catch(() => {});
+    await platform.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  console.log(`\n援知 yuanzhi is running at ${url}  (console: ${url}/console, API docs: ${url}/api/docs)`);
+  console.log(`database: ${config.databaseUrl ? 'external (DATABASE_URL)' : `embedded PostgreSQL, data in ${config.dataDir}`}`);
+  if (demo) {
+    console.log('\nDemo sign-ins (user name / password):');
+    for (const l of demo.logins) console.log(`  ${l.role.padEnd(34)} ${l.username.padEnd(18)} ${l.password}`);
+  }
+  console.log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,17 @@
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './tables.ts';
+
+// int8 and numeric come back as strings by default; counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type DB = Kysely<Database>;
+export type Tx = Transaction<Database>;
+
+export function createDb(url: string, max = 10): { db: DB; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'yuanzhi' });
+  pool.on('error', () => {
+    /* a broken idle connection is replaced on the next checkout */
+  });
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
+}

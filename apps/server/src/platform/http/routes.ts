@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { regionRoutes } from '../../modules/regions/regions.routes.ts';
+import { healthRoutes } from './health.routes.ts';
+
+/** Every module's routes, in one list. */
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(healthRoutes);
+  await app.register(regionRoutes);
+}

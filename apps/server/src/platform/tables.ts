@@ -1,0 +1,152 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the schema. Each module's migration adds its tables here. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Ltree = string;
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  full_name: string;
+  level: 'province' | 'city' | 'county';
+  parent_code: string | null;
+}
+
+export interface InstitutionsTable {
+  id: Generated<string>;
+  path: Ltree;
+  parent_id: string | null;
+  name: string;
+  short_name: string | null;
+  type: string;
+  level: string;
+  host: string | null;
+  region_code: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  hours: string | null;
+  contact_person: string | null;
+  ip_types: ColumnType<string[], string[] | undefined, string[]>;
+  services: ColumnType<string[], string[] | undefined, string[]>;
+  description: string | null;
+  established_on: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<'active' | 'closed'>;
+  closed_at: Timestamp | null;
+  closed_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  kind: 'staff' | 'expert' | 'volunteer' | 'applicant';
+  username: string | null;
+  display_name: string;
+  email: string | null;
+  phone_enc: string | null;
+  phone_hmac: string | null;
+  phone_masked: string | null;
+  party_kind: string | null;
+  org_name: string | null;
+  credit_code: string | null;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  must_change_password: Generated<boolean>;
+  totp_secret_enc: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_required: Generated<boolean>;
+  status: Generated<'active' | 'disabled'>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RoleAssignmentsTable {
+  id: Generated<string>;
+  user_id: string;
+  role: string;
+  institution_id: string;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  mfa_passed: Generated<boolean>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  subject: string;
+  at: Timestamp;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface VerificationCodesTable {
+  id: Generated<string>;
+  purpose: string;
+  target_hmac: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  channel: 'email' | 'sms';
+  recipient_enc: string;
+  recipient_masked: string;
+  subject: string;
+  body: string;
+  status: Generated<'pending' | 'sent' | 'failed' | 'kept'>;
+  error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  institution_id: string | null;
+  institution_path: Ltree | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  result: 'success' | 'failure' | 'denied';
+  ip: string | null;
+  request_id: string | null;
+  detail: ColumnType<unknown, string | null, never>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  institutions: InstitutionsTable;
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  rate_limits: RateLimitsTable;
+  verification_codes: VerificationCodesTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+}

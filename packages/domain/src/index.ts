@@ -1,0 +1,3 @@
+export * from './identifiers.ts';
+export * from './mask.ts';
+export * from './password-rules.ts';
