@@ -106,6 +106,12 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_subject_at ON login_failures (subject, at);
 
+-- Lock-outs by subject (a keyed hash of the user id, or of the identifier typed for an unknown user).
+CREATE TABLE login_locks (
+  subject      text PRIMARY KEY,
+  locked_until timestamptz NOT NULL
+);
+
 CREATE TABLE rate_limits (
   key          text NOT NULL,
   window_start timestamptz NOT NULL,

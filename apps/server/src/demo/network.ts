@@ -56,7 +56,7 @@ export interface DemoUser {
 
 /** One user for every role. All share DEMO_PASSWORD except the system administrator. */
 export const DEMO_PASSWORD = 'Hubei#Assist2026';
-export const ADMIN_INITIAL_PASSWORD = 'Init#Admin2026';
+export const ADMIN_INITIAL_PASSWORD = 'Start#Hubei2026';
 
 export const demoUsers: DemoUser[] = [
   { username: 'admin', name: '系统管理员', role: 'system_admin', at: 'cnipa', mustChange: true },

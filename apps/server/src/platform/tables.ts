@@ -90,6 +90,11 @@ export interface LoginFailuresTable {
   at: Timestamp;
 }
 
+export interface LoginLocksTable {
+  subject: string;
+  locked_until: Timestamp;
+}
+
 export interface RateLimitsTable {
   key: string;
   window_start: Timestamp;
@@ -145,6 +150,7 @@ export interface Database {
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  login_locks: LoginLocksTable;
   rate_limits: RateLimitsTable;
   verification_codes: VerificationCodesTable;
   outbox: OutboxTable;

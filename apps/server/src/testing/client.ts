@@ -68,10 +68,10 @@ export class TestClient {
       } else if (next === 'mfa_setup') {
         const s = await c.post('/api/auth/mfa/setup');
         c.totpSecret = s.body.data.secret;
-        r = await c.post('/api/auth/mfa/enable', { code: totpNow(c.totpSecret!) });
+        r = await c.post('/api/auth/mfa/enable', { code: totpNow(c.totpSecret!, app.deps.clock.now()) });
       } else if (next === 'mfa') {
         if (!c.totpSecret) throw new Error(`${username} needs a TOTP code but no secret is known`);
-        r = await c.post('/api/auth/mfa', { code: totpNow(c.totpSecret) });
+        r = await c.post('/api/auth/mfa', { code: totpNow(c.totpSecret, app.deps.clock.now()) });
       }
       if (r.status !== 200) throw new Error(`sign-in step ${next} of ${username} failed: ${r.status} ${r.raw}`);
     }

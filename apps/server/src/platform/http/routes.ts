@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 
@@ -6,4 +7,5 @@ import { healthRoutes } from './health.routes.ts';
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(regionRoutes);
+  await app.register(authRoutes);
 }
