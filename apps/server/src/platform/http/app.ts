@@ -6,6 +6,7 @@ import { loadSession, SESSION_COOKIE, type SessionState } from '../../modules/au
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { installNulGuard } from './nul-guard.ts';
 import { redactPaths } from './log-redact.ts';
 import { registerApiDocs } from './openapi.ts';
 import { checkAccess, installRouteGuard } from './route-guard.ts';
@@ -40,6 +41,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   app.decorateRequest('session', null);
   installErrorHandler(app);
   installRouteGuard(app);
+  installNulGuard(app);
   await app.register(cookie);
   await registerApiDocs(app);
 

@@ -66,6 +66,13 @@ export function installErrorHandler(app: FastifyInstance): void {
         },
       } satisfies ErrorBody);
     }
+    // PostgreSQL data exceptions (class 22: bad encoding, out of range …) are the caller's input.
+    const pgCode = (err as { code?: unknown }).code;
+    if (typeof pgCode === 'string' && /^22[0-9A-Z]{3}$/.test(pgCode)) {
+      return reply.status(400).send({
+        error: { code: 'invalid_value', message: '输入的值无效', messageEn: 'Invalid value in the request', requestId },
+      });
+    }
     const status = err.statusCode ?? 500;
     if (status === 413) {
       return reply.status(413).send({
