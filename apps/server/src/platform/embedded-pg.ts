@@ -62,6 +62,8 @@ function readOrCreatePassword(dataDir: string): string {
 /** Start (initialising on first use) the PostgreSQL server whose files live under dataDir/pg. */
 export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
   fs.mkdirSync(dataDir, { recursive: true });
+  // Run as root, postgres drops to a 'postgres' user that must be able to enter the data directory.
+  if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
   const pgDir = path.join(dataDir, 'pg');
   const password = readOrCreatePassword(dataDir);
   const port = await freePort();
