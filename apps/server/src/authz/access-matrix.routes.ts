@@ -1,0 +1,76 @@
+import type { MatrixWorld, Relation } from './access-matrix.fixtures.ts';
+
+/**
+ * How the access matrix calls each route: the URL with its parameters filled for a record at a given
+ * relation, and a valid body. Every /api route must appear here — the matrix test fails on a route
+ * that is missing — so a new route cannot skip the access check.
+ * `relational: false` marks collection routes (their scope shows in what they list, not in a 404).
+ */
+export interface RouteCall {
+  url: (w: MatrixWorld, rel: Relation) => string;
+  body?: (w: MatrixWorld, rel: Relation) => unknown;
+  relational: boolean;
+  /** Calling it in scope would change shared state (close, move, delete …): only out-of-scope calls are made. */
+  mutates?: boolean;
+  /** multipart or another content type: only the access check (401/403) is asserted. */
+  accessOnly?: boolean;
+}
+
+const inst = (w: MatrixWorld, r: Relation) => w.institution[r];
+const usr = (w: MatrixWorld, r: Relation) => w.user[r].id;
+const collection = (url: string, body?: unknown): RouteCall => ({ url: () => url, relational: false, ...(body ? { body: () => body } : {}) });
+
+export const routeCalls: Record<string, RouteCall> = {
+  'GET /api/health': collection('/api/health'),
+  'GET /api/regions': collection('/api/regions'),
+  'GET /api/regions/:code': collection('/api/regions/420111'),
+
+  'POST /api/auth/login': collection('/api/auth/login', { username: 'nobody', password: 'x' }),
+  'POST /api/auth/mfa': collection('/api/auth/mfa', { code: '000000' }),
+  'POST /api/auth/mfa/setup': collection('/api/auth/mfa/setup', {}),
+  'POST /api/auth/mfa/enable': collection('/api/auth/mfa/enable', { code: '000000' }),
+  'POST /api/auth/password': collection('/api/auth/password', { currentPassword: 'x', newPassword: 'y' }),
+  'POST /api/auth/logout': collection('/api/auth/logout', {}),
+  'GET /api/auth/me': collection('/api/auth/me'),
+  'POST /api/auth/codes': collection('/api/auth/codes', { purpose: 'register', channel: 'email', target: 'matrix@example.com' }),
+  'POST /api/auth/register': collection('/api/auth/register', { partyKind: 'natural_person', displayName: 'x', email: 'm@example.com', code: '000000', password: 'abc12345' }),
+  'POST /api/auth/reset-password': collection('/api/auth/reset-password', { channel: 'email', target: 'm@example.com', code: '000000', newPassword: 'abc12345' }),
+
+  'GET /api/institutions': collection('/api/institutions'),
+  'GET /api/institutions/tree': collection('/api/institutions/tree'),
+  'GET /api/institutions/export.xlsx': collection('/api/institutions/export.xlsx'),
+  'POST /api/institutions/import': { url: () => '/api/institutions/import', relational: false, accessOnly: true },
+  'GET /api/institutions/:id': { url: (w, r) => `/api/institutions/${inst(w, r)}`, relational: true },
+  'POST /api/institutions': {
+    url: () => '/api/institutions',
+    body: (w, r) => ({ parentId: inst(w, r), name: `矩阵测试工作站${r}`, type: 'workstation', level: 'county', ipTypes: [], services: [] }),
+    relational: true,
+  },
+  'PATCH /api/institutions/:id': { url: (w, r) => `/api/institutions/${inst(w, r)}`, body: () => ({ hours: '9:00-17:00' }), relational: true },
+  'POST /api/institutions/:id/close': { url: (w, r) => `/api/institutions/${inst(w, r)}/close`, body: () => ({ reason: '矩阵测试' }), relational: true, mutates: true },
+  'POST /api/institutions/:id/reopen': { url: (w, r) => `/api/institutions/${inst(w, r)}/reopen`, body: () => ({}), relational: true, mutates: true },
+  'POST /api/institutions/:id/move': { url: (w, r) => `/api/institutions/${inst(w, r)}/move`, body: (w) => ({ newParentId: inst(w, 'own') }), relational: true, mutates: true },
+  'GET /api/directory': collection('/api/directory'),
+  'GET /api/directory/:id': { url: (w, r) => `/api/directory/${inst(w, r)}`, relational: false },
+
+  'GET /api/users': collection('/api/users'),
+  'GET /api/roles': collection('/api/roles'),
+  'GET /api/users/:id': { url: (w, r) => `/api/users/${usr(w, r)}`, relational: true },
+  'POST /api/users': {
+    url: () => '/api/users',
+    body: (w, r) => ({ kind: 'staff', username: `m_new_${r}_${Math.random().toString(36).slice(2, 8)}`, displayName: '矩阵新用户', password: 'Matrix#Test2026', roles: [{ role: 'intake_clerk', institutionId: inst(w, r) }] }),
+    relational: true,
+  },
+  'PATCH /api/users/:id': { url: (w, r) => `/api/users/${usr(w, r)}`, body: () => ({ displayName: '矩阵改名' }), relational: true },
+  'POST /api/users/:id/roles': { url: (w, r) => `/api/users/${usr(w, r)}/roles`, body: (w, r) => ({ role: 'reviewer', institutionId: inst(w, r) }), relational: true },
+  'DELETE /api/users/:id/roles/:assignmentId': { url: (w, r) => `/api/users/${usr(w, r)}/roles/${w.user[r].assignmentId}`, relational: true, mutates: true },
+  'POST /api/users/:id/reset-password': { url: (w, r) => `/api/users/${usr(w, r)}/reset-password`, body: () => ({ password: 'Matrix#Reset2026' }), relational: true, mutates: true },
+  'POST /api/users/:id/unlock': { url: (w, r) => `/api/users/${usr(w, r)}/unlock`, body: () => ({}), relational: true },
+  'POST /api/users/:id/reset-mfa': { url: (w, r) => `/api/users/${usr(w, r)}/reset-mfa`, body: () => ({}), relational: true },
+  'POST /api/users/:id/reveal': { url: (w, r) => `/api/users/${usr(w, r)}/reveal`, body: () => ({ field: 'phone' }), relational: true },
+
+  'GET /api/audit': collection('/api/audit'),
+  'GET /api/audit/export.xlsx': collection('/api/audit/export.xlsx'),
+  'GET /api/audit/verify': collection('/api/audit/verify'),
+  'GET /api/outbox': collection('/api/outbox'),
+};
