@@ -25,9 +25,11 @@ declare module 'fastify' {
 export type App = FastifyInstance;
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ? { level: deps.config.logLevel, redact: { paths: redactPaths, censor: '[redacted]' } } : false,
+    logger: opts.logger
+      ? { level: deps.config.logLevel, redact: { paths: redactPaths, censor: '[redacted]' }, ...(opts.logStream ? { stream: opts.logStream } : {}) }
+      : false,
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
