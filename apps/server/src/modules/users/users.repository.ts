@@ -73,7 +73,7 @@ export async function grantsOf(db: DB | Tx, userIds: string[]): Promise<GrantRow
       sql<string>`i.path::text`.as('institutionPath'),
     ])
     .where('r.user_id', 'in', userIds)
-    .orderBy('r.created_at')
+    .orderBy('r.id') // uuidv7: creation order
     .execute();
 }
 

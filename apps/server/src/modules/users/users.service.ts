@@ -138,7 +138,10 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
 }
 
 export async function addRole(deps: Deps, actor: Actor, id: string, g: { role: Role; institutionId: string }, ctx: AuditContext): Promise<void> {
-  const t = await loadManageable(deps, actor, id);
+  const t = await loadTarget(deps, actor, 'user.manage', id);
+  // The separation of the three administrators is a fact about the account, whoever asks: check it first.
+  checkSeparation([...t.grants.map((x) => x.role), g.role], 'role');
+  if (!outranksNone(actor, t.grants)) throw userOutranksActor();
   if (id === actor.userId) throw notOnOwnAccount('role');
   if (t.user.kind === 'applicant') throw userNotFound();
   const inst = await checkGrant(deps, actor, t.user.kind, g, 'body');
