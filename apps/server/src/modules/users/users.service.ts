@@ -9,7 +9,7 @@ import { checkPassword } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import {
   emailTakenError, loadTarget, mapUniqueViolation, notOnOwnAccount, phoneTakenError, roleHeldError, userEvent,
-  userNotFound, type AuditContext, type Target,
+  type AuditContext, type Target,
 } from './users.access.ts';
 import { canGrant, checkSeparation, outranksNone, roleFitsKind, roleNotGrantable, userOutranksActor } from './users.policy.ts';
 import {
@@ -36,16 +36,17 @@ export interface UserPatch {
 const needsTotp = (roles: string[]) => roles.some((r) => mfaRequiredRoles.includes(r as Role));
 
 /** The institution of a role to give: it must exist, be open, lie in scope (else 404) and the role must be grantable. */
-async function checkGrant(deps: Deps, actor: Actor, kind: StaffKind, g: { role: Role; institutionId: string }, field: string) {
+async function checkGrant(deps: Deps, actor: Actor, kind: StaffKind, g: { role: Role; institutionId: string }, prefix: string) {
+  const at = (f: string) => (prefix ? `${prefix}.${f}` : f);
   if (!roleFitsKind(g.role, kind)) {
-    throw new AppError(422, 'role_kind_mismatch', '该角色与账号类型不符', 'This role does not fit the account kind', `${field}.role`);
+    throw new AppError(422, 'role_kind_mismatch', '该角色与账号类型不符', 'This role does not fit the account kind', at('role'));
   }
   const inst = await findInstitution(deps.db, g.institutionId);
   if (!inst || !canGrantSomewhere(actor, inst.path)) throw NotFound('institution', '机构');
   if (inst.status !== 'active') {
-    throw new AppError(422, 'institution_closed', '该机构已撤销，不能在此授予角色', 'The institution is closed', `${field}.institutionId`);
+    throw new AppError(422, 'institution_closed', '该机构已撤销，不能在此授予角色', 'The institution is closed', at('institutionId'));
   }
-  if (!canGrant(actor, g.role, inst.path)) throw roleNotGrantable(`${field}.role`);
+  if (!canGrant(actor, g.role, inst.path)) throw roleNotGrantable(at('role'));
   return inst;
 }
 
@@ -143,8 +144,7 @@ export async function addRole(deps: Deps, actor: Actor, id: string, g: { role: R
   checkSeparation([...t.grants.map((x) => x.role), g.role], 'role');
   if (!outranksNone(actor, t.grants)) throw userOutranksActor();
   if (id === actor.userId) throw notOnOwnAccount('role');
-  if (t.user.kind === 'applicant') throw userNotFound();
-  const inst = await checkGrant(deps, actor, t.user.kind, g, 'body');
+  const inst = await checkGrant(deps, actor, t.user.kind as StaffKind, g, ''); // applicants are never in scope
   try {
     await deps.db.transaction().execute(async (tx) => {
       await lockUser(tx, id);
