@@ -7,9 +7,10 @@ import { AppError, Forbidden, Unauthenticated } from '../errors.ts';
 /**
  * Every /api route declares who may call it: 'public', 'authenticated' (any signed-in user,
  * applicants included), 'staff' (any staff/expert/volunteer account), or a Permission the actor
- * must hold at some institution. Record-level checks (404 outside scope) happen in the handler.
+ * must hold at some institution, or a list of permissions of which the actor must hold at least one.
+ * Record-level checks (404 outside scope) happen in the handler.
  */
-export type RouteAccess = 'public' | 'authenticated' | 'staff' | Permission;
+export type RouteAccess = 'public' | 'authenticated' | 'staff' | Permission | readonly Permission[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -55,7 +56,8 @@ export function checkAccess(req: FastifyRequest, access: RouteAccess | undefined
     if (actor.kind === 'applicant') throw Forbidden();
     return;
   }
-  if (!can(actor, access)) throw Forbidden();
+  const anyOf: readonly Permission[] = typeof access === 'string' ? [access] : access;
+  if (!anyOf.some((p) => can(actor, p))) throw Forbidden();
 }
 
 export const tooManyRequests = (retryAfterSeconds: number) =>

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
+import { outboxRoutes } from '../../modules/outbox/outbox.routes.ts';
 import { regionRoutes } from '../../modules/regions/regions.routes.ts';
+import { userRoutes } from '../../modules/users/users.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 
 /** Every module's routes, in one list. */
@@ -8,4 +10,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(regionRoutes);
   await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(outboxRoutes);
 }
