@@ -5,7 +5,8 @@ import { openPlatform } from '../platform/bootstrap.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { Deps } from '../platform/deps.ts';
 import { EmbeddedInUse } from '../platform/embedded-pg.ts';
-import { auditVerify, CliError, createAdmin, resetPassword } from './commands.ts';
+import { recordAudit } from '../modules/audit/audit.record.ts';
+import { auditVerify, CliError, cliContext, createAdmin, resetPassword } from './commands.ts';
 import { formatRowErrors, importInstitutionsFile } from './import.ts';
 
 export const HELP = `援知 yuanzhi 命令行 / command line
@@ -56,7 +57,10 @@ async function run(command: string, args: ReturnType<typeof parse>, deps: Deps, 
   const { values, positionals } = args;
   switch (command) {
     case 'migrate':
-      io.out(migrations.length ? `已执行迁移 Applied: ${migrations.join(', ')}` : '数据库结构已是最新 / The schema is up to date');
+      if (migrations.length) {
+        await recordAudit(deps.db, cliContext(), { action: 'system.migrate', objectType: 'schema', detail: { applied: migrations } });
+        io.out(`已执行迁移 Applied: ${migrations.join(', ')}`);
+      } else io.out('数据库结构已是最新 / The schema is up to date');
       return 0;
     case 'create-admin': {
       const r = await createAdmin(deps, { username: need(values.username, 'username'), name: need(values.name, 'name'), password: values.password });

@@ -112,6 +112,7 @@ describe('verifyChain on a fresh database', () => {
       const all = await seqs();
       const target = all[2];
       await asIntruder(`UPDATE audit_log SET action = 'test.forged' WHERE seq = $1`, [target]);
+      expect(await verifyChain(u.deps.db)).toMatchObject({ ok: false, firstBadSeq: target, reason: 'hash_mismatch' });
       await asIntruder(`UPDATE audit_log a SET hash = encode(sha256(convert_to(audit_canonical(a), 'UTF8')), 'hex') WHERE seq = $1`, [target]);
       expect(await verifyChain(u.deps.db)).toMatchObject({ ok: false, firstBadSeq: all[3], reason: 'link_broken' });
     } finally {
