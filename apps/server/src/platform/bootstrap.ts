@@ -4,7 +4,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDb } from './db.ts';
 import type { Deps } from './deps.ts';
-import { startEmbedded, type EmbeddedServer } from './embedded-pg.ts';
+import { startEmbedded, type EmbeddedServer, type StartOptions } from './embedded-pg.ts';
 import { migrate } from './migrate.ts';
 import { createNotifier } from './notifier.ts';
 import { createSecrets, loadMasterKey } from './secrets.ts';
@@ -28,21 +28,24 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 export interface Platform {
   deps: Deps;
   embedded: EmbeddedServer | null;
+  /** Migrations applied by this start-up. */
+  migrations: string[];
   close(): Promise<void>;
 }
 
 /** Database up, schema migrated, reference data loaded: everything the server and the CLI need. */
-export async function openPlatform(config: Config, clock: Clock = systemClock): Promise<Platform> {
+export async function openPlatform(config: Config, clock: Clock = systemClock, opts: StartOptions = {}): Promise<Platform> {
   let url = config.databaseUrl;
   let embedded: EmbeddedServer | null = null;
   if (!url) {
-    embedded = await startEmbedded(config.dataDir);
+    embedded = await startEmbedded(config.dataDir, opts);
     await ensureDatabase(embedded.url('postgres'), EMBEDDED_DB);
     url = embedded.url(EMBEDDED_DB);
   }
   const { db, pool } = createDb(url, 20);
+  let migrations: string[];
   try {
-    await migrate(pool);
+    migrations = await migrate(pool);
     await loadRegions(db);
   } catch (e) {
     await pool.end();
@@ -60,6 +63,7 @@ export async function openPlatform(config: Config, clock: Clock = systemClock): 
   return {
     deps,
     embedded,
+    migrations,
     async close() {
       await db.destroy();
       await embedded?.stop();

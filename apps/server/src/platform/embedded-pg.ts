@@ -30,22 +30,56 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The embedded server on this data directory belongs to another running program (e.g. `npm start`). */
+export class EmbeddedInUse extends Error {
+  constructor(
+    readonly pid: number,
+    readonly dataDir: string,
+  ) {
+    super(
+      `数据目录 ${dataDir} 中的内嵌数据库正被另一个进程（postgres pid ${pid}）使用：请先停止正在运行的援知服务，或设置 DATABASE_URL 连接该数据库。\n` +
+        `The embedded database in ${dataDir} is in use by another process (postgres pid ${pid}): stop the running yuanzhi server first, or set DATABASE_URL.`,
+    );
+  }
+}
+
+export interface StartOptions {
+  /**
+   * A live postgres left on this data directory: 'stop' shuts it down (the server's start-up, after a
+   * crash), 'refuse' throws EmbeddedInUse when the program that started it is still running (the CLI).
+   */
+  ifInUse?: 'stop' | 'refuse';
+}
+
+/**
+ * The live postgres running on pgDir, if any, and whether the process that started it still runs
+ * (an orphan, re-parented to init, is a leftover of a crash). Without /proc, the owner is assumed alive.
+ */
+export function livePostmaster(pgDir: string): { pid: number; ownerAlive: boolean } | null {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return null;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!pid || !alive(pid)) return null;
+  let stat = '';
+  try {
+    if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') return null; // pid reused: postgres handles it
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return { pid, ownerAlive: true }; // not linux, or gone
+  }
+  const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  return { pid, ownerAlive: ppid > 1 && ppid !== process.pid && alive(ppid) };
+}
+
 /**
  * A crash of the Node process leaves its postgres child running (or a pid file behind).
  * A live leftover is shut down (fast mode); a dead one's pid file postgres clears itself.
  */
-async function recoverStale(pgDir: string): Promise<void> {
-  const pidFile = path.join(pgDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!pid || !alive(pid)) return;
-  let comm = '';
-  try {
-    comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  } catch {
-    /* not linux, or gone */
-  }
-  if (comm && comm !== 'postgres') return; // pid reused by another program: postgres handles it
+async function recoverStale(pgDir: string, dataDir: string, opts: StartOptions): Promise<void> {
+  const live = livePostmaster(pgDir);
+  if (!live) return;
+  if (opts.ifInUse === 'refuse' && live.ownerAlive) throw new EmbeddedInUse(live.pid, dataDir);
+  const { pid } = live;
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 200 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
   if (alive(pid)) process.kill(pid, 'SIGKILL');
@@ -60,7 +94,7 @@ function readOrCreatePassword(dataDir: string): string {
 }
 
 /** Start (initialising on first use) the PostgreSQL server whose files live under dataDir/pg. */
-export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
+export async function startEmbedded(dataDir: string, opts: StartOptions = {}): Promise<EmbeddedServer> {
   fs.mkdirSync(dataDir, { recursive: true });
   // Run as root, postgres drops to a 'postgres' user that must be able to enter the data directory.
   if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
@@ -88,7 +122,7 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
     fs.rmSync(pgDir, { recursive: true, force: true });
     await pg.initialise();
   }
-  await recoverStale(pgDir);
+  await recoverStale(pgDir, dataDir, opts);
   try {
     await pg.start();
   } catch (e) {

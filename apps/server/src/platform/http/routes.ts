@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { outboxRoutes } from '../../modules/outbox/outbox.routes.ts';
 import { regionRoutes } from '../../modules/regions/regions.routes.ts';
@@ -12,4 +13,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(outboxRoutes);
+  await app.register(auditRoutes);
 }
