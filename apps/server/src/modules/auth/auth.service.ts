@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.record.ts';
 import { accountLocked, clearFailures, identifierSubject, lockedUntil, recordFailure, userSubject } from './lockout.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
-import { createSession, loadSession, type SessionState } from './session.ts';
+import { createSession, loadGrants, loadSession, type SessionState } from './session.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 
 export const invalidCredentials = () =>
@@ -33,7 +33,15 @@ export async function login(
   const ok = user
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await dummyHash(), input.password), false);
-  const audit = { ...ctx, actorId: user?.id ?? null, actorName: user?.display_name ?? null };
+  // Sign-in entries belong to the user's institution, so auditors below the root see their own staff's.
+  const grant = user && user.kind !== 'applicant' ? (await loadGrants(deps, user.id))[0] : undefined;
+  const audit = {
+    ...ctx,
+    actorId: user?.id ?? null,
+    actorName: user?.display_name ?? null,
+    institutionId: grant?.institutionId ?? null,
+    institutionPath: grant?.institutionPath ?? null,
+  };
   if (!ok || !user || user.status !== 'active') {
     const lockedNow = await recordFailure(deps, subject);
     await recordAudit(deps.db, audit, {
