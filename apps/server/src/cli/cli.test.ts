@@ -84,6 +84,20 @@ describe('create-admin', () => {
   });
 });
 
+describe('create-admin --role', () => {
+  it('creates security and audit administrators, and refuses any other role', async () => {
+    expect((await cli('create-admin', '--username', 'sec2', '--name', '安全二号', '--role', 'security_admin')).code).toBe(0);
+    const g = await t.deps.db
+      .selectFrom('role_assignments as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select('r.role')
+      .where('u.username', '=', 'sec2')
+      .execute();
+    expect(g.map((x) => x.role)).toEqual(['security_admin']);
+    expect((await cli('create-admin', '--username', 'x9', '--name', 'n', '--role', 'case_handler')).code).toBe(1);
+  });
+});
+
 describe('reset-password', () => {
   it('prints a temporary password, clears the lock-out and ends sessions; the user must change it', async () => {
     const old = await t.login('yc_handler');

@@ -60,10 +60,15 @@ async function rootInstitution(deps: Deps) {
   return root;
 }
 
+export const adminRoles = ['system_admin', 'security_admin', 'audit_admin'] as const;
+export type AdminRole = (typeof adminRoles)[number];
+
 export interface CreateAdminInput {
   username: string;
   name: string;
   password?: string;
+  /** One of the three separated 等保 administrators; system_admin by default. */
+  role?: string;
 }
 
 /** A system administrator at the root institution, who must change the password at first sign-in. */
@@ -77,6 +82,10 @@ export async function createAdmin(deps: Deps, input: CreateAdminInput): Promise<
   }
   const name = input.name.trim();
   if (!name || name.length > 100) throw new CliError('请提供姓名（--name，最多 100 字）', 'Give a name (--name, at most 100 characters)');
+  const role = (input.role ?? 'system_admin') as AdminRole;
+  if (!adminRoles.includes(role)) {
+    throw new CliError(`角色须为 ${adminRoles.join('、')} 之一`, `The role must be one of ${adminRoles.join(', ')}`);
+  }
   const generated = !input.password;
   const password = input.password ?? generatePassword();
   const problems = passwordProblems(password, { staff: true, username });
@@ -97,14 +106,14 @@ export async function createAdmin(deps: Deps, input: CreateAdminInput): Promise<
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx.insertInto('role_assignments').values({ user_id: u.id, role: 'system_admin', institution_id: root.id }).execute();
+    await tx.insertInto('role_assignments').values({ user_id: u.id, role, institution_id: root.id }).execute();
     await recordAudit(tx, cliContext(), {
       action: 'user.create',
       objectType: 'user',
       objectId: u.id,
       institutionId: root.id,
       institutionPath: root.path,
-      detail: { role: 'system_admin', via: 'cli', passwordGenerated: generated },
+      detail: { role, via: 'cli', passwordGenerated: generated },
     });
     return u.id;
   });

@@ -14,9 +14,9 @@ export const HELP = `援知 yuanzhi 命令行 / command line
 用法 Usage: npm run cli -- <命令 command> [选项 options]   (或 or: yuanzhi <command>)
 
   migrate                                     执行数据库迁移 / apply database migrations
-  create-admin --username <u> --name <n> [--password <p>]
-                                              在根机构创建系统管理员；未给密码时生成强密码，首次登录须修改
-                                              create a system administrator at the root institution; a strong
+  create-admin --username <u> --name <n> [--password <p>] [--role system_admin|security_admin|audit_admin]
+                                              在根机构创建管理员（默认系统管理员）；未给密码时生成强密码，首次登录须修改
+                                              create an administrator (system, security or audit) at the root; a strong
                                               password is generated when none is given; it must be changed at first sign-in
   reset-password --username <u>               生成临时密码（下次登录须修改），解除锁定 /
                                               print a temporary password (to change at next sign-in); clears the lock-out
@@ -45,6 +45,7 @@ const options = {
   username: { type: 'string' },
   name: { type: 'string' },
   password: { type: 'string' },
+  role: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,8 +64,8 @@ async function run(command: string, args: ReturnType<typeof parse>, deps: Deps, 
       } else io.out('数据库结构已是最新 / The schema is up to date');
       return 0;
     case 'create-admin': {
-      const r = await createAdmin(deps, { username: need(values.username, 'username'), name: need(values.name, 'name'), password: values.password });
-      io.out(`已创建系统管理员 Created system administrator: ${values.username!.trim().toLowerCase()} (${r.userId})`);
+      const r = await createAdmin(deps, { username: need(values.username, 'username'), name: need(values.name, 'name'), password: values.password, role: values.role });
+      io.out(`已创建管理员 Created ${values.role ?? 'system_admin'}: ${values.username!.trim().toLowerCase()} (${r.userId})`);
       if (r.generated) io.out(`初始密码 Initial password: ${r.password}`);
       io.out('首次登录须修改密码并绑定两步验证 / The password must be changed, and TOTP enrolled, at first sign-in');
       return 0;
