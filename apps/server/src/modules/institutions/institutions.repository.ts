@@ -141,7 +141,7 @@ export async function closeBlockers(db: Q, id: string): Promise<{ children: stri
   return { children: children.map((c) => c.name), roleHolders: Number(holders.n) };
 }
 
-/** Lowest level among the direct children (largest rank), for the level rule on update. */
+/** The distinct levels of the direct children, for the level rule on update. */
 export async function childLevels(db: Q, id: string): Promise<string[]> {
   const rows = await db.selectFrom('institutions').select('level').distinct().where('parent_id', '=', id).execute();
   return rows.map((r) => r.level);
@@ -159,6 +159,11 @@ export async function moveSubtree(db: Q, node: { id: string; path: string }, old
            updated_at = CASE WHEN id = ${node.id} THEN ${now} ELSE updated_at END
      WHERE path <@ ${node.path}::ltree`.execute(db);
   return Number(r.numAffectedRows ?? 0);
+}
+
+/** Moves run one at a time across the network, so two crossing moves cannot deadlock or build a cycle. */
+export async function serializeMoves(db: Q): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(7301101)`.execute(db);
 }
 
 /** Lock a subtree's rows (the node and every descendant) for the rest of the transaction. */

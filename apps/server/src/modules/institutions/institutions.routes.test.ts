@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
@@ -112,5 +113,18 @@ describe('reading institutions', () => {
     expect(badId.status).toBe(400);
     expect(badId.body.error.field).toBe('id');
     expect((await hbAdmin.get('/api/institutions?regionCode=42')).body.error.field).toBe('regionCode');
+  });
+});
+
+describe('enumerations', () => {
+  it('match the CHECK constraints of the institutions table', async () => {
+    const { institutionTypeValues, institutionLevelValues, institutionHostValues } = await import('@yuanzhi/contracts');
+    const defs = await t.deps.db
+      .selectFrom('pg_constraint' as never)
+      .select(sql<string>`pg_get_constraintdef(oid)`.as('def'))
+      .where(sql<boolean>`conrelid = 'institutions'::regclass AND contype = 'c'`)
+      .execute();
+    const all = defs.map((d) => d.def).join('\n');
+    for (const v of [...institutionTypeValues, ...institutionLevelValues, ...institutionHostValues]) expect(all).toContain(`'${v}'`);
   });
 });

@@ -54,8 +54,10 @@ export async function assertRegion(tx: Tx, code: string | null | undefined): Pro
 
 /** Translate a unique-index violation on active names into the 409 the API promises. */
 export function mapUniqueName(err: unknown, name: string | undefined): never {
-  const e = err as { code?: string; constraint?: string };
-  if (e?.code === '23505' && e.constraint === 'institutions_name_active') throw nameTaken(name ?? '');
+  const e = err as { code?: string; constraint?: string; detail?: string };
+  if (e?.code === '23505' && e.constraint === 'institutions_name_active') {
+    throw nameTaken(name ?? /\(name\)=\((.*)\) already exists/.exec(e.detail ?? '')?.[1] ?? '');
+  }
   throw err;
 }
 

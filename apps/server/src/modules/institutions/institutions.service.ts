@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError, Forbidden } from '../../platform/errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.record.ts';
 import {
-  childLevels, closeBlockers, getInstitution, insertInstitution, lockSubtree, moveSubtree, updateInstitution,
+  childLevels, closeBlockers, getInstitution, insertInstitution, lockSubtree, moveSubtree, serializeMoves, updateInstitution,
   type NewInstitution,
 } from './institutions.repository.ts';
 import { can, scopeFor } from '../../authz/can.ts';
@@ -105,6 +105,7 @@ export async function reopenInstitution(deps: Deps, actor: Actor, id: string, ct
 /** Move an institution and its whole subtree under a new parent, in one transaction. */
 export async function moveInstitution(deps: Deps, actor: Actor, id: string, newParentId: string, ctx: AuditContext): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
+    await serializeMoves(tx);
     const rec = await loadForWrite(tx, actor, id, 'institution.move');
     if (!rec.parent_id) throw new AppError(409, 'cannot_move_root', '不能移动根机构', 'The root institution cannot be moved');
     // The old parent must lie in the caller's move scope too: a subtree may not be taken from above it.
