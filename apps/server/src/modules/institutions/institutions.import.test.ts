@@ -117,6 +117,10 @@ describe('import', () => {
     const r = await upload(hb, '/api/institutions/import', Buffer.from('not a workbook'), 'x.xlsx');
     expect(r.status).toBe(422);
     expect(r.body.error).toMatchObject({ code: 'invalid_file', field: 'file' });
+    // Above the JSON body limit (1 MB) but within the 5 MB upload limit: read, then refused as not a workbook.
+    expect((await upload(hb, '/api/institutions/import', Buffer.alloc(2 * 1024 * 1024, 1))).body.error.code).toBe('invalid_file');
+    const big = await upload(hb, '/api/institutions/import', Buffer.alloc(6 * 1024 * 1024, 1));
+    expect(big.status).toBe(413);
     const none = await hb.post('/api/institutions/import', {});
     expect(none.status).toBe(400);
     expect(none.body.error.field).toBe('file');
