@@ -69,8 +69,8 @@ const columnOf = {
 export type Field = keyof typeof columnOf;
 export const fieldNames = Object.keys(columnOf) as Field[];
 
-/** '' means "no value" for the optional text fields. */
-const norm = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+/** '' means "no value" for the optional text fields; lists hold each value once. */
+const norm = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : Array.isArray(v) ? [...new Set(v)] : v);
 
 /** API fields → columns (only the fields present in `input`). */
 export function toColumns(input: UpdateInput): Record<string, unknown> {
