@@ -58,8 +58,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     if (complete) req.actor = s.actor;
   });
 
-  // CSRF: a cookie-authenticated write must echo the session's token in a header.
-  app.addHook('preHandler', async (req) => {
+  // CSRF: a cookie-authenticated write must echo the session's token in a header. Runs before body
+  // validation, so a caller who may not use a route learns nothing from it (401/403 before 400).
+  app.addHook('preValidation', async (req) => {
     if (req.session && !SAFE_METHODS.has(req.method) && req.url.startsWith('/api/')) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || sent !== req.session.csrfToken) {

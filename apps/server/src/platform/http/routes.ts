@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { outboxRoutes } from '../../modules/outbox/outbox.routes.ts';
+import { institutionRoutes } from '../../modules/institutions/institutions.routes.ts';
 import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -14,4 +15,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(userRoutes);
   await app.register(outboxRoutes);
   await app.register(auditRoutes);
+  await app.register(institutionRoutes);
 }
