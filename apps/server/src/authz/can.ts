@@ -44,6 +44,11 @@ export function scopeFor(actor: Actor | null | undefined, permission: Permission
   return { paths: minimal } as unknown as Scope;
 }
 
+/** The whole network: only for system contexts with no signed-in actor (the command-line tool). */
+export function systemScope(): Scope {
+  return { paths: ['cn'] } as unknown as Scope;
+}
+
 export function scopeIsEmpty(scope: Scope): boolean {
   return scope.paths.length === 0;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/actor.ts';
-import { inScope, scopeFor, type Scope } from '../../authz/can.ts';
+import { inScope, scopeFor, systemScope, type Scope } from '../../authz/can.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -13,7 +13,7 @@ import { readWorkbook } from './institutions.xlsx.ts';
 export type { ImportRowError } from './institutions.import-row.ts';
 
 /** The whole network: what a CLI import with no actor may reach. */
-const fullScope = { paths: ['cn'] } as unknown as Scope;
+const fullScope = systemScope();
 const MAX_ROWS = 20_000;
 const CHUNK = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
