@@ -25,7 +25,7 @@ export async function main(): Promise<void> {
   const url = `http://localhost:${config.port}`;
   console.log(`\n援知 yuanzhi is running at ${url}  (console: ${url}/console, API docs: ${url}/api/docs)`);
   console.log(`database: ${config.databaseUrl ? 'external (DATABASE_URL)' : `embedded PostgreSQL, data in ${config.dataDir}`}`);
-  if (demo) {
+  if (demo?.logins.length) {
     console.log('\nDemo sign-ins (user name / password):');
     for (const l of demo.logins) console.log(`  ${l.role.padEnd(34)} ${l.username.padEnd(18)} ${l.password}`);
   }

@@ -1,7 +1,7 @@
 import { maskPhone } from '@yuanzhi/domain';
 import type { Deps } from '../platform/deps.ts';
 import { hashPassword } from '../modules/auth/password.ts';
-import { insertInstitution } from '../modules/institutions/institutions.repository.ts';
+import { ensureRootInstitution, insertInstitution } from '../modules/institutions/institutions.repository.ts';
 import { roleNames, type Role } from '../authz/roles.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
@@ -22,13 +22,23 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
     password: u.mustChange ? `${ADMIN_INITIAL_PASSWORD} (change at first sign-in)` : DEMO_PASSWORD,
   }));
   logins.push({ role: '申请人 applicant (portal)', username: demoApplicant.email, password: DEMO_PASSWORD });
-  const any = await deps.db.selectFrom('institutions').select('id').limit(1).executeTakeFirst();
-  if (any) return { loaded: false, logins };
+  const root = await ensureRootInstitution(deps.db);
+  const any = await deps.db.selectFrom('institutions').select('id').where('id', '!=', root.id).limit(1).executeTakeFirst();
+  const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any || anyUser) {
+    const demoThere = await deps.db.selectFrom('users').select('id').where('username', '=', 'wh_clerk').executeTakeFirst();
+    return { loaded: false, logins: demoThere ? logins : [] };
+  }
 
   const [demoHash, adminHash] = await Promise.all([hashPassword(DEMO_PASSWORD), hashPassword(ADMIN_INITIAL_PASSWORD)]);
   await deps.db.transaction().execute(async (tx) => {
     const ids = new Map<string, string>();
     for (const i of demoNetwork) {
+      if (!i.parent) {
+        await tx.updateTable('institutions').set({ name: i.name, type: i.type, level: i.level }).where('id', '=', root.id).execute();
+        ids.set(i.key, root.id);
+        continue;
+      }
       const r = await insertInstitution(tx, {
         parent_id: i.parent ? ids.get(i.parent)! : null,
         name: i.name,

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { loadRegions } from '../modules/regions/regions.load.ts';
+import { ensureRootInstitution } from '../modules/institutions/institutions.repository.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDb } from './db.ts';
@@ -47,6 +48,7 @@ export async function openPlatform(config: Config, clock: Clock = systemClock, o
   try {
     migrations = await migrate(pool);
     await loadRegions(db);
+    await ensureRootInstitution(db);
   } catch (e) {
     await pool.end();
     await embedded?.stop();

@@ -170,3 +170,10 @@ export async function serializeMoves(db: Q): Promise<void> {
 export async function lockSubtree(db: Q, path: string): Promise<void> {
   await sql`SELECT id FROM institutions WHERE path <@ ${path}::ltree FOR UPDATE`.execute(db);
 }
+
+/** The national root (`cn`) exists in every deployment; created on first start, renamed freely afterwards. */
+export async function ensureRootInstitution(db: DB): Promise<{ id: string; path: string }> {
+  const found = await db.selectFrom('institutions').select(['id', sql<string>`path::text`.as('path')]).where('path', '=', 'cn').executeTakeFirst();
+  if (found) return found;
+  return insertInstitution(db, { parent_id: null, name: '国家知识产权局', type: 'authority', level: 'national' });
+}
