@@ -143,6 +143,23 @@ export interface AuditLogTable {
   hash: Generated<string>;
 }
 
+export interface AttachmentsTable {
+  id: Generated<string>;
+  storage_key: string;
+  original_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  owner_type: string;
+  owner_id: string | null;
+  institution_path: Ltree | null;
+  uploaded_by: string | null;
+  status: Generated<'pending' | 'attached' | 'deleted'>;
+  created_at: Generated<Date>;
+  attached_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   institutions: InstitutionsTable;
@@ -155,4 +172,5 @@ export interface Database {
   verification_codes: VerificationCodesTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  attachments: AttachmentsTable;
 }
