@@ -50,7 +50,7 @@ export interface Inspection {
 
 /** The final verdict on a complete temp file: its accepted type key, or a 415 naming why. */
 export async function decideType(file: string, size: number, ext: string, declaredType: string | undefined, ins: Inspection): Promise<string> {
-  if (declaredType && DANGEROUS_DECLARED.test(declaredType.trim())) throw TypeNotAllowed('declared_type');
+  if (declaredType && DANGEROUS_DECLARED.test(declaredType.trim())) throw TypeNotAllowed('active_content');
   const kind = sniffHead(ins.head);
   let type: string;
   if (kind === 'zip') {
@@ -73,7 +73,7 @@ export async function decideType(file: string, size: number, ext: string, declar
   } else if (kind === 'text') {
     if (ext !== 'txt') throw TypeNotAllowed(knownExt(ext) ? 'extension_mismatch' : 'unknown_type');
     if (!ins.textValid) throw TypeNotAllowed('not_utf8_text');
-    if (looksLikeMarkup(ins.head)) throw TypeNotAllowed('declared_type');
+    if (looksLikeMarkup(ins.head)) throw TypeNotAllowed('active_content');
     type = 'txt';
   } else {
     type = kind;

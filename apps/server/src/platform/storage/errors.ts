@@ -13,7 +13,7 @@ export const TooManyFiles = (max: number) =>
 
 export const FileEmpty = () => new AppError(422, 'file_empty', '文件为空（0 字节），请重新选择', 'The file is empty (0 bytes); choose it again', 'file');
 
-export type RefusalReason = 'unknown_type' | 'extension_mismatch' | 'plain_zip' | 'macro' | 'pdf_javascript' | 'declared_type' | 'not_utf8_text';
+export type RefusalReason = 'unknown_type' | 'extension_mismatch' | 'plain_zip' | 'macro' | 'pdf_javascript' | 'active_content' | 'not_utf8_text';
 
 const refusals: Record<RefusalReason, [string, string]> = {
   unknown_type: ['不支持此文件类型。可上传：PDF、图片（JPG、PNG、GIF、WebP、BMP、TIFF）、Word/Excel/PowerPoint 文档、OFD、TXT 文本', 'This file type is not accepted. Accepted: PDF, images (JPG, PNG, GIF, WebP, BMP, TIFF), Word/Excel/PowerPoint documents, OFD, plain text'],
@@ -21,7 +21,7 @@ const refusals: Record<RefusalReason, [string, string]> = {
   plain_zip: ['不接受压缩包（ZIP 等），请解压后逐个上传文件', 'Archives (ZIP etc.) are not accepted; extract them and upload the files one by one'],
   macro: ['不接受含宏的 Office 文档，请另存为不含宏的格式（如 .docx、.xlsx）后上传', 'Office documents with macros are not accepted; save as a macro-free format (.docx, .xlsx) and upload again'],
   pdf_javascript: ['该 PDF 含有脚本（JavaScript），出于安全原因不予接收；请将其“打印为 PDF”后重新上传', 'This PDF contains JavaScript and is refused for safety; "print to PDF" and upload the result'],
-  declared_type: ['不接受网页、脚本或可执行文件', 'Web pages, scripts and executables are not accepted'],
+  active_content: ['不接受网页、脚本或可执行文件', 'Web pages, scripts and executables are not accepted'],
   not_utf8_text: ['文本文件须为 UTF-8 编码的纯文本', 'Text files must be plain UTF-8 text'],
 };
 
