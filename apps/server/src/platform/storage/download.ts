@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { NotFound } from '../errors.ts';
 import { FileUnavailable } from './errors.ts';
 import { pathForKey } from './layout.ts';
@@ -93,8 +93,8 @@ export async function openForDownload(
       );
     },
   });
-  source.on('error', (e) => check.destroy(e));
-  source.pipe(check);
+  // pipeline: an error on either side (or the client going away) destroys both and closes the file.
+  pipeline(source, check, () => {});
   return { attachment, headers: downloadHeaders(attachment), stream: check };
 }
 

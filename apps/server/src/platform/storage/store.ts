@@ -118,7 +118,11 @@ export async function storeUpload(deps: StorageDeps, input: AsyncIterable<unknow
           deleted_at: null,
         })
         .returning(['id'])
-        .executeTakeFirstOrThrow();
+        .executeTakeFirstOrThrow()
+        .catch((e: unknown) => {
+          // PostgreSQL out of disk (53100) is the same story for the user as our own disk being full.
+          throw (e as { code?: string }).code === '53100' ? StorageFull() : e;
+        });
       return { id: row.id, originalName, mediaType: ACCEPTED[type].mediaType, sizeBytes: size, sha256 };
     } catch (e) {
       await fs.rm(dest, { force: true }).catch(() => {});
