@@ -71,7 +71,7 @@ function applyTransition(c: CaseSnapshot, row: CaseTransition, to: CaseState, p:
     case 'returnTransfer':
       return { ...next, transferTo: null };
     case 'withdraw':
-      return { ...next, suspendedFrom: null, supplementFrom: null, referredFrom: null };
+      return { ...next, suspendedFrom: null, supplementFrom: null, referredFrom: null, transferredFrom: null, transferTo: null };
     default:
       return next;
   }

@@ -5,7 +5,7 @@ import { caseEventLabels, caseEvents } from './events.ts';
 import { casePermissions, caseRolePermissions, type CasePermission } from './permissions.ts';
 import { refusalStatus } from './refusals.ts';
 import type { CaseActor } from './snapshot.ts';
-import { caseStateLabels, caseStates, isWaitingState, terminalCaseStates, waitingStates } from './states.ts';
+import { caseStateLabels, caseStates, isWaitingState, openCaseStates, terminalCaseStates, waitingStates } from './states.ts';
 import { caseTransitions } from './transitions.ts';
 
 const actorFor: Record<CasePermission, CaseActor> = {
@@ -42,6 +42,10 @@ describe('the transition table', () => {
       expect(froms.length, e).toBeGreaterThan(0);
       expect(new Set(froms).size, e).toBe(froms.length);
     }
+  });
+
+  it('lets the applicant withdraw from every open state', () => {
+    expect(caseTransitions.find((t) => t.event === 'withdraw')?.from.slice().sort()).toEqual([...openCaseStates].sort());
   });
 
   it('lets nothing leave the terminal states', () => {

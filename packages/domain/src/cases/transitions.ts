@@ -21,7 +21,7 @@ export interface CaseTransition {
   readonly effects: readonly CaseEffect[];
 }
 
-/** States from which work can be handed to another institution or body, withdrawn or suspended. */
+/** States from which a case can be transferred to another institution. */
 const handoverFrom = ['submitted', 'awaiting_supplement', 'accepted', 'assigned', 'in_progress'] as const;
 const workingStates = ['accepted', 'assigned', 'in_progress', 'under_review'] as const;
 
@@ -86,7 +86,8 @@ export const caseTransitions: readonly CaseTransition[] = [
   { from: ['referred'], event: 'recordReferralFeedback', to: 'back', permission: 'case.referral.feedback',
     guard: g.requireText('feedback', '请填写转办单位的反馈', "Record the body's feedback"),
     effects: [notify('handler', 'referral_feedback'), stopDeadline('referral_feedback')] },
-  { from: ['submitted', 'awaiting_supplement', 'accepted', 'assigned', 'in_progress', 'under_review', 'referred', 'suspended'],
+  { from: ['submitted', 'awaiting_supplement', 'accepted', 'assigned', 'in_progress', 'under_review', 'transferred', 'referred',
+    'suspended'],
     event: 'withdraw', to: 'withdrawn', permission: 'case.withdraw', guard: g.applicantOnly,
     effects: [notify('handler', 'withdrawn'), notify('intake', 'withdrawn'), stopDeadline('acceptance'),
       stopDeadline('handling'), stopDeadline('review'), stopDeadline('referral_feedback')] },
