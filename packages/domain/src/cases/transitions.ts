@@ -2,7 +2,7 @@ import { doc, notify, pauseDeadlines, resumeDeadlines, startDeadline, stopDeadli
 import type { CaseEvent } from './events.ts';
 import * as g from './guards.ts';
 import type { CasePermission } from './permissions.ts';
-import type { CaseState } from './states.ts';
+import { openCaseStates, type CaseState } from './states.ts';
 
 /**
  * Where a transition goes: a state; 'same' (the state does not change, e.g. reassign); or 'back'
@@ -86,9 +86,7 @@ export const caseTransitions: readonly CaseTransition[] = [
   { from: ['referred'], event: 'recordReferralFeedback', to: 'back', permission: 'case.referral.feedback',
     guard: g.requireText('feedback', '请填写转办单位的反馈', "Record the body's feedback"),
     effects: [notify('handler', 'referral_feedback'), stopDeadline('referral_feedback')] },
-  { from: ['submitted', 'awaiting_supplement', 'accepted', 'assigned', 'in_progress', 'under_review', 'transferred', 'referred',
-    'suspended'],
-    event: 'withdraw', to: 'withdrawn', permission: 'case.withdraw', guard: g.applicantOnly,
+  { from: openCaseStates, event: 'withdraw', to: 'withdrawn', permission: 'case.withdraw', guard: g.applicantOnly,
     effects: [notify('handler', 'withdrawn'), notify('intake', 'withdrawn'), stopDeadline('acceptance'),
       stopDeadline('handling'), stopDeadline('review'), stopDeadline('referral_feedback')] },
   { from: [...workingStates, 'referred'], event: 'suspend', to: 'suspended', permission: 'case.suspend',
