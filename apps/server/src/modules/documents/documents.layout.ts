@@ -73,28 +73,55 @@ export function headingNumbers(body: Block[]): Map<number, string> {
 export const TITLE_CHARS_PER_LINE = Math.floor(BLOCK_WIDTH_PT / SIZE.title);
 
 const NO_LINE_START = /^[，。、；：？！”’）》〕]/u;
+const NO_LINE_END = /[“‘（《〔]$/u;
+
+/** Cost of breaking a title between chars[i-1] and chars[i]: inside quotes, a number or a word costs most. */
+function breakCost(chars: string[], i: number, quoteDepth: number): number {
+  if (NO_LINE_START.test(chars[i]) || NO_LINE_END.test(chars[i - 1])) return 1000;
+  if (/[\w.]/u.test(chars[i - 1]) && /[\w.]/u.test(chars[i])) return 1000;
+  if (quoteDepth > 0) return 40;
+  if (/[的于和与及”）》]/u.test(chars[i - 1]) || chars[i] === '关') return 0;
+  return 12;
+}
 
 /**
- * Break a title into lines symmetrically (GB/T 9704 §7.3.1): lines as even as possible, the shorter above
- * (an upright trapezoid); explicit '\n' breaks are kept. Never starts a line with closing punctuation.
+ * Break a title into lines symmetrically (GB/T 9704 §7.3.1): as few lines as fit, as even as possible, the
+ * shorter above (an upright trapezoid), breaking after 的/于/closing quotes rather than inside a word or a
+ * quotation. Explicit '\n' breaks are kept.
  */
 export function titleLines(title: string, perLine = TITLE_CHARS_PER_LINE): string[] {
   if (title.includes('\n')) return title.split('\n').map((l) => l.trim()).filter(Boolean);
   const chars = [...title];
   if (chars.length <= perLine) return [title];
   const n = Math.ceil(chars.length / perLine);
-  const base = Math.floor(chars.length / n);
-  const extra = chars.length % n;
-  const lines: string[] = [];
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    // longer lines go last: the trapezoid widens downwards
-    let len = base + (i >= n - extra ? 1 : 0);
-    while (at + len < chars.length && NO_LINE_START.test(chars[at + len])) len += 1;
-    lines.push(chars.slice(at, at + len).join(''));
-    at += len;
+  const depth: number[] = [];
+  let open = 0;
+  chars.forEach((ch, i) => {
+    depth[i] = open;
+    if (ch === '“') open += 1;
+    if (ch === '”') open = Math.max(0, open - 1);
+  });
+  const ideal = chars.length / n;
+  // best[k][i]: cheapest way to set chars[0..i) in k lines; from[k][i]: where the last of them starts
+  const best = Array.from({ length: n + 1 }, () => new Array<number>(chars.length + 1).fill(Infinity));
+  const from = Array.from({ length: n + 1 }, () => new Array<number>(chars.length + 1).fill(0));
+  best[0][0] = 0;
+  for (let k = 1; k <= n; k++) {
+    for (let i = 1; i <= chars.length; i++) {
+      for (let j = Math.max(0, i - perLine); j < i; j++) {
+        if (best[k - 1][j] === Infinity || (j === 0) !== (k === 1)) continue;
+        const len = i - j;
+        // the top line a little shorter rather than longer: an upright trapezoid
+        const shape = (len - ideal) ** 2 * 4 + (k === 1 && len > ideal ? 6 : 0);
+        const cut = i < chars.length ? breakCost(chars, i, depth[i]) : 0;
+        const cost = best[k - 1][j] + shape + cut;
+        if (cost < best[k][i]) [best[k][i], from[k][i]] = [cost, j];
+      }
+    }
   }
-  return lines.filter(Boolean);
+  const lines: string[] = [];
+  for (let k = n, i = chars.length; k > 0; i = from[k][i], k--) lines.unshift(chars.slice(from[k][i], i).join(''));
+  return lines;
 }
 
 /** Size of the red issuing-body mark: as large as 36 pt, shrunk to fit one line of the block. */

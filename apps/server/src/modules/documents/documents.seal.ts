@@ -15,8 +15,8 @@ export function sealSvg(text: string, size = 160): string {
   const r = c - ring / 2 - 1;
   const chars = [...text];
   const fontSize = Math.min(size * 0.13, (Math.PI * 1.25 * (r - size * 0.1)) / Math.max(chars.length, 1));
-  const textR = r - ring - fontSize * 0.95;
-  const span = Math.min(250, chars.length * ((fontSize * 1.1) / textR) * (180 / Math.PI));
+  const textR = r - ring - size * 0.035; // the characters hang from just inside the ring
+  const span = Math.min(250, chars.length * ((fontSize * 1.08) / (textR - fontSize / 2)) * (180 / Math.PI));
   const parts = chars.map((ch, i) => {
     const angle = chars.length === 1 ? 0 : -span / 2 + (span * i) / (chars.length - 1);
     return `<text x="${c}" y="${(c - textR).toFixed(2)}" transform="rotate(${angle.toFixed(2)} ${c} ${c})">${esc(ch)}</text>`;
@@ -31,7 +31,7 @@ export function sealSvg(text: string, size = 160): string {
     `<g fill="#${RED}" fill-opacity="0.85" stroke="none">`,
     `<circle cx="${c}" cy="${c}" r="${r.toFixed(2)}" fill="none" stroke="#${RED}" stroke-opacity="0.85" stroke-width="${ring.toFixed(2)}"/>`,
     `<polygon points="${star}"/>`,
-    `<g font-family="SimSun, 宋体, 'Noto Serif SC', serif" font-weight="700" font-size="${fontSize.toFixed(2)}" text-anchor="middle" dominant-baseline="hanging">`,
+    `<g font-family="SimSun, 宋体, 'YZ Noto Serif Bold', 'YZ Noto Serif', serif" font-weight="700" font-size="${fontSize.toFixed(2)}" text-anchor="middle" dominant-baseline="hanging">`,
     ...parts,
     '</g></g></svg>',
   ].join('');
