@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const COMMON_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -18,20 +18,29 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: await pkg.executablePath(), headless: true, args: [...pkg.args, ...COMMON_ARGS] });
 }
 
-let shared: Promise<Browser> | null = null;
+interface Shared {
+  browser: Browser;
+  context: BrowserContext;
+}
+let shared: Promise<Shared> | null = null;
 
-/**
- * The process's one Chromium, launched on first use and reused by every caller (PDF rendering, previews).
- * If it crashes or is closed, the next call launches a new one.
- */
-export function sharedBrowser(): Promise<Browser> {
+async function launchShared(): Promise<Shared> {
+  const browser = await launchBrowser();
+  // One context for the process: the npm Chromium runs single-process, and disposing a context there
+  // breaks the browser for the next one. Pages are opened in it and closed after use.
+  const context = await browser.newContext();
+  return { browser, context };
+}
+
+function current(): Promise<Shared> {
   if (!shared) {
-    const launching = launchBrowser();
+    const launching = launchShared();
     shared = launching;
     launching.then(
-      (b) => b.on('disconnected', () => {
-        if (shared === launching) shared = null;
-      }),
+      ({ browser }) =>
+        browser.on('disconnected', () => {
+          if (shared === launching) shared = null;
+        }),
       () => {
         if (shared === launching) shared = null;
       },
@@ -40,11 +49,24 @@ export function sharedBrowser(): Promise<Browser> {
   return shared;
 }
 
+/**
+ * The process's one Chromium, launched on first use and reused by every caller (PDF rendering, previews).
+ * If it crashes or is closed, the next call launches a new one.
+ */
+export async function sharedBrowser(): Promise<Browser> {
+  return (await current()).browser;
+}
+
+/** A new page in the shared browser; the caller closes it. */
+export async function newSharedPage(): Promise<Page> {
+  return (await current()).context.newPage();
+}
+
 /** Close the shared Chromium if one was launched (at shutdown). */
 export async function closeSharedBrowser(): Promise<void> {
-  const current = shared;
+  const launched = shared;
   shared = null;
-  if (!current) return;
-  const browser = await current.catch(() => null);
-  await browser?.close().catch(() => {});
+  if (!launched) return;
+  const s = await launched.catch(() => null);
+  await s?.browser.close().catch(() => {});
 }

@@ -3,7 +3,7 @@
  * stylesheet's @page, page numbers in its margin boxes, the closing block pushed to the last page's foot.
  */
 import type { Page } from 'playwright-core';
-import { sharedBrowser } from '../../platform/browser.ts';
+import { newSharedPage } from '../../platform/browser.ts';
 import { BLOCK } from './documents.layout.ts';
 import type { OfficialDocument } from './documents.model.ts';
 import { renderHtml } from './documents.html.ts';
@@ -13,8 +13,7 @@ const PX_PER_MM = 96 / 25.4;
 
 /** Open a document's HTML in a fresh page of the shared browser, fonts loaded and layout final. */
 export async function openDocumentPage(doc: OfficialDocument): Promise<Page> {
-  const browser = await sharedBrowser();
-  const page = await browser.newPage();
+  const page = await newSharedPage();
   try {
     await page.emulateMedia({ media: 'print' });
     await page.setContent(renderHtml(doc), { waitUntil: 'load' });

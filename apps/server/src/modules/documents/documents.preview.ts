@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { sharedBrowser } from '../../platform/browser.ts';
+import { newSharedPage } from '../../platform/browser.ts';
 
 const require = createRequire(import.meta.url);
 const ORIGIN = 'https://preview.yuanzhi.invalid';
@@ -34,8 +34,7 @@ window.viewerReady = true;
 /** Write one PNG per page (`<prefix>-<n>.png`) and return their paths. */
 export async function pdfToPngs(pdf: Buffer, prefix: string, scale = 1.25): Promise<string[]> {
   const build = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'build');
-  const browser = await sharedBrowser();
-  const page = await browser.newPage();
+  const page = await newSharedPage();
   try {
     await page.route(`${ORIGIN}/**`, async (route) => {
       const name = new URL(route.request().url()).pathname.slice(1);
