@@ -1,7 +1,7 @@
 /** An official document as HTML: the source of the PDF, and of the previews. */
 import { fontFaceCss } from './documents.fonts.ts';
 import { DOCUMENT_CSS } from './documents.html-css.ts';
-import { SEAL, SIZE, headingNumbers, markSizePt, signatureIndents, textEm, titleLines } from './documents.layout.ts';
+import { SEAL, headingNumbers, markSizePt, signatureIndents, textEm, titleLines } from './documents.layout.ts';
 import type { Block, OfficialDocument } from './documents.model.ts';
 import { sealSvg } from './documents.seal.ts';
 

@@ -148,4 +148,4 @@ export function signatureIndents(signature: string, date: string, sealed: boolea
 }
 
 /** The seal: 42 mm across, centred over the date, its centre a little above the signature's line. */
-export const SEAL = { diameterMm: 42, centreBelowSignatureTopPt: 6 } as const;
+export const SEAL = { diameterMm: 42, centreBelowSignatureTopPt: 10 } as const;

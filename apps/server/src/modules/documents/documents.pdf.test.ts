@@ -18,7 +18,7 @@ afterAll(async () => {
 /** Page sizes and text of a PDF, read by pdf.js. */
 async function readPdf(bytes: Buffer): Promise<{ pages: { width: number; height: number; text: string }[] }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false });
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false });
   const pdf = await task.promise;
   const pages = [];
   for (let n = 1; n <= pdf.numPages; n++) {
