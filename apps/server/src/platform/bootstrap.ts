@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { loadRegions } from '../modules/regions/regions.load.ts';
 import { ensureRootInstitution } from '../modules/institutions/institutions.repository.ts';
+import { closeSharedBrowser } from './browser.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDb } from './db.ts';
@@ -67,6 +68,7 @@ export async function openPlatform(config: Config, clock: Clock = systemClock, o
     embedded,
     migrations,
     async close() {
+      await closeSharedBrowser(); // the document renderer's Chromium, if it was started
       await db.destroy();
       await embedded?.stop();
     },

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const COMMON_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/**
+ * Launch a headless Chromium: Debian's when installed, else the one shipped inside the @sparticuz/chromium
+ * npm package, so nothing is needed from apt. playwright-core is imported lazily: starting the server
+ * costs nothing until a browser is wanted.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  if (fs.existsSync(SYSTEM_CHROMIUM)) {
+    return chromium.launch({ executablePath: SYSTEM_CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', ...COMMON_ARGS] });
+  }
+  const pkg = (await import('@sparticuz/chromium')).default;
+  return chromium.launch({ executablePath: await pkg.executablePath(), headless: true, args: [...pkg.args, ...COMMON_ARGS] });
+}
+
+interface Shared {
+  browser: Browser;
+  context: BrowserContext;
+}
+let shared: Promise<Shared> | null = null;
+
+async function launchShared(): Promise<Shared> {
+  const browser = await launchBrowser();
+  // One context for the process: the npm Chromium runs single-process, and disposing a context there
+  // breaks the browser for the next one. Pages are opened in it and closed after use.
+  const context = await browser.newContext();
+  return { browser, context };
+}
+
+function current(): Promise<Shared> {
+  if (!shared) {
+    const launching = launchShared();
+    shared = launching;
+    launching.then(
+      ({ browser }) =>
+        browser.on('disconnected', () => {
+          if (shared === launching) shared = null;
+        }),
+      () => {
+        if (shared === launching) shared = null;
+      },
+    );
+  }
+  return shared;
+}
+
+/**
+ * The process's one Chromium, launched on first use and reused by every caller (PDF rendering, previews).
+ * If it crashes or is closed, the next call launches a new one.
+ */
+export async function sharedBrowser(): Promise<Browser> {
+  return (await current()).browser;
+}
+
+/** A new page in the shared browser; the caller closes it. */
+export async function newSharedPage(): Promise<Page> {
+  return (await current()).context.newPage();
+}
+
+/** Close the shared Chromium if one was launched (at shutdown). */
+export async function closeSharedBrowser(): Promise<void> {
+  const launched = shared;
+  shared = null;
+  if (!launched) return;
+  const s = await launched.catch(() => null);
+  await s?.browser.close().catch(() => {});
+}
