@@ -1,0 +1,46 @@
+import './fonts.ts';
+import 'dayjs/locale/zh-cn';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import { useState, type ReactNode } from 'react';
+import { ApiError } from './api.ts';
+import { I18nProvider, useLang } from './i18n/index.ts';
+import { theme } from './theme.ts';
+
+function makeClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        refetchOnWindowFocus: false,
+        // 4xx answers will not change by asking again.
+        retry: (n, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && n < 2,
+      },
+    },
+  });
+}
+
+function Localised({ children }: { children: ReactNode }) {
+  const { lang } = useLang();
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** Language, antd locale and theme, the antd App context (message/modal) and the query cache. */
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [client] = useState(makeClient);
+  return (
+    <I18nProvider>
+      <QueryClientProvider client={client}>
+        <Localised>{children}</Localised>
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}
