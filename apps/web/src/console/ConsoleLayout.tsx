@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useT } from '../shared/i18n/index.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
-import { useMe, useSignOut } from '../shared/session.ts';
+import { pendingStep, useMe, useSignOut } from '../shared/session.ts';
 import { FullPageSpin } from '../shared/FullPageSpin.tsx';
 import { GrantTags } from './GrantTags.tsx';
 import { allowedEntries } from './menu.tsx';
@@ -24,7 +24,7 @@ export function ConsoleLayout() {
 
   if (isPending) return <FullPageSpin />;
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
-  if (me.mustChangePassword) return <Navigate to="/login" replace />;
+  if (pendingStep(me)) return <Navigate to="/login" replace />;
 
   const entries = allowedEntries(me.permissions);
   const selected = entries.find((e) => loc.pathname.startsWith(e.path))?.path;

@@ -3,7 +3,8 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInFlow } from '../features/auth/SignInFlow.tsx';
 import { useT } from '../shared/i18n/index.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
-import { useMe } from '../shared/session.ts';
+import { pendingStep, useMe } from '../shared/session.ts';
+import { FullPageSpin } from '../shared/FullPageSpin.tsx';
 import { authMessages } from '../features/auth/messages.ts';
 
 /** Staff sign-in: password, then whatever further step the server asks for. */
@@ -11,10 +12,11 @@ export function LoginPage() {
   const t = useT(authMessages);
   const nav = useNavigate();
   const [params] = useSearchParams();
-  const { data: me } = useMe();
+  const { data: me, isPending } = useMe();
+  if (isPending) return <FullPageSpin />;
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-  if (me && !me.mustChangePassword) return <Navigate to={target} replace />;
+  if (me && !pendingStep(me)) return <Navigate to={target} replace />;
   return (
     <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: '#eef2f8' }}>
       <Flex justify="space-between" align="center" style={{ width: '100%', maxWidth: 420, marginBottom: 12 }}>
@@ -25,9 +27,10 @@ export function LoginPage() {
       </Flex>
       <Card style={{ width: '100%', maxWidth: 420 }}>
         <SignInFlow
+          key={pendingStep(me) ?? 'login'}
           staff
           title={t('consoleSignInTitle')}
-          initial={me?.mustChangePassword ? 'change_password' : 'login'}
+          initial={pendingStep(me) ?? 'login'}
           onDone={() => nav(target, { replace: true })}
         />
       </Card>

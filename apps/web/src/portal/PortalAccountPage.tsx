@@ -4,7 +4,7 @@ import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
 import { partyKinds, userKinds } from '../shared/enums.ts';
 import { FullPageSpin } from '../shared/FullPageSpin.tsx';
 import { useT } from '../shared/i18n/index.ts';
-import { useMe, useSignOut } from '../shared/session.ts';
+import { pendingStep, useMe, useSignOut } from '../shared/session.ts';
 import { useEnum } from '../shared/useEnum.ts';
 import { portalMessages } from './messages.ts';
 
@@ -17,7 +17,7 @@ export function PortalAccountPage() {
   const signOut = useSignOut();
   const nav = useNavigate();
   if (isPending) return <FullPageSpin />;
-  if (!me) return <Navigate to="/login" replace />;
+  if (!me || pendingStep(me)) return <Navigate to="/login" replace />;
   return (
     <Flex vertical gap={16} style={{ maxWidth: 640, margin: '0 auto' }}>
       <Card title={t('welcome', { name: me.displayName })} data-testid="account-card"

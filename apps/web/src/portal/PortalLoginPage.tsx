@@ -3,17 +3,20 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { authMessages } from '../features/auth/messages.ts';
 import { SignInFlow } from '../features/auth/SignInFlow.tsx';
 import { useT } from '../shared/i18n/index.ts';
-import { useMe } from '../shared/session.ts';
+import { pendingStep, useMe } from '../shared/session.ts';
+import { FullPageSpin } from '../shared/FullPageSpin.tsx';
 import { AuthCard } from './AuthCard.tsx';
 
 export function PortalLoginPage() {
   const t = useT(authMessages);
   const nav = useNavigate();
-  const { data: me } = useMe();
-  if (me && !me.mustChangePassword) return <Navigate to="/account" replace />;
+  const { data: me, isPending } = useMe();
+  if (isPending) return <FullPageSpin />;
+  if (me && !pendingStep(me)) return <Navigate to="/account" replace />;
   return (
     <AuthCard>
-      <SignInFlow staff={false} title={t('signInTitle')} initial={me?.mustChangePassword ? 'change_password' : 'login'}
+      <SignInFlow
+          key={pendingStep(me) ?? 'login'} staff={false} title={t('signInTitle')} initial={pendingStep(me) ?? 'login'}
         onDone={() => nav('/account', { replace: true })} />
       <Flex justify="space-between" wrap gap={8} style={{ marginTop: 16 }}>
         <Link to="/reset-password" data-testid="link-reset">{t('forgot')}</Link>

@@ -23,6 +23,8 @@ export interface Me {
   permissions: string[];
   totpEnabled: boolean;
   mustChangePassword: boolean;
+  /** The sign-in step still due, when the session is not complete yet. */
+  next?: NextStep;
 }
 
 export type NextStep = 'done' | 'mfa' | 'mfa_setup' | 'change_password';
@@ -30,6 +32,13 @@ export type NextStep = 'done' | 'mfa' | 'mfa_setup' | 'change_password';
 export interface AuthAnswer {
   data: { next: NextStep; me: Me | null };
   csrfToken?: string;
+}
+
+/** A user is fully signed in when no sign-in step (2FA, password change) is still due. */
+export function pendingStep(me: Me | null | undefined): Exclude<NextStep, 'done'> | null {
+  if (!me) return null;
+  if (me.next && me.next !== 'done') return me.next;
+  return me.mustChangePassword ? 'change_password' : null;
 }
 
 export const meKey = ['auth', 'me'] as const;

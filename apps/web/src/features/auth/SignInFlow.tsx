@@ -47,7 +47,7 @@ export function SignInFlow({ onDone, title, initial = 'login', staff }: {
       {step === 'mfa' && <TotpForm onAnswer={onAnswer} />}
       {step === 'mfa_setup' && <TotpEnrol onAnswer={onAnswer} />}
       {step === 'change_password' && (
-        <ChangePasswordForm onAnswer={onAnswer} knownPassword={password} staff={staff} username={me?.username} forced />
+        <ChangePasswordForm onAnswer={onAnswer} knownPassword={password} staff={me ? me.kind !== 'applicant' : staff} username={me?.username} forced />
       )}
     </div>
   );

@@ -35,7 +35,7 @@ export function CloseModal({ open, onClose, id, name }: { open: boolean; onClose
     >
       <Typography.Paragraph type="secondary">{t('closeHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, message: t('reasonRequired') }, { max: 500 }]}>
+        <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, message: t('reasonRequired') }, { min: 2, message: t('tooShort', { n: 2 }) }, { max: 500, message: t('tooLong', { n: 500 }) }]}>
           <Input.TextArea autoSize={{ minRows: 2 }} data-testid="institution-close-reason" />
         </Form.Item>
       </Form>

@@ -49,7 +49,7 @@ export function InstitutionDetail({ id, onSelect }: { id: string; onSelect: (id:
       {can.close && !closed && inst.parentId && (
         <Button danger onClick={() => setDialog('close')} data-testid="close-institution">{t('closeAction')}</Button>
       )}
-      {(can.close || can.update) && closed && <Button onClick={askReopen} data-testid="reopen-institution">{t('reopen')}</Button>}
+      {(can.reopen ?? can.close) && closed && <Button onClick={askReopen} data-testid="reopen-institution">{t('reopen')}</Button>}
     </Space>
   );
 

@@ -14,12 +14,12 @@ export function InstitutionFields() {
   return (
     <Row gutter={16}>
       <Col span={24}>
-        <Form.Item name="name" label={t('name')} rules={[{ required: true, whitespace: true, message: t('nameRequired') }, max(100)]}>
+        <Form.Item name="name" label={t('name')} rules={[{ required: true, whitespace: true, message: t('nameRequired') }, { min: 2, message: t('tooShort', { n: 2 }) }, max(100)]}>
           <Input data-testid="institution-name" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="shortName" label={t('shortName')} rules={[max(30)]}>
+        <Form.Item name="shortName" label={t('shortName')} rules={[max(50)]}>
           <Input data-testid="institution-shortName" />
         </Form.Item>
       </Col>
@@ -49,12 +49,12 @@ export function InstitutionFields() {
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="phone" label={t('institutionPhone')} rules={[max(40), { pattern: /^[\d\-+()\s,，、转]*$/, message: t('phoneInvalid') }]}>
+        <Form.Item name="phone" label={t('institutionPhone')} rules={[max(50)]}>
           <Input data-testid="institution-phone" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="email" label={t('email')} rules={[{ type: 'email', message: t('emailInvalid') }, max(120)]}>
+        <Form.Item name="email" label={t('email')} rules={[{ type: 'email', message: t('emailInvalid') }, max(100)]}>
           <Input data-testid="institution-email" />
         </Form.Item>
       </Col>
@@ -64,7 +64,7 @@ export function InstitutionFields() {
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="hours" label={t('hours')} rules={[max(100)]}>
+        <Form.Item name="hours" label={t('hours')} rules={[max(200)]}>
           <Input data-testid="institution-hours" />
         </Form.Item>
       </Col>

@@ -58,4 +58,5 @@ export const institutionMessages = {
   reopenedOk: ['机构已恢复', 'Institution reopened'],
   movedOk: ['机构已移动', 'Institution moved'],
   tooLong: ['不能超过 {n} 个字符', 'At most {n} characters'],
+  tooShort: ['至少 {n} 个字符', 'At least {n} characters'],
 } satisfies Dict;

@@ -42,6 +42,7 @@ export interface TreeNode {
 export interface InstitutionAbilities {
   update?: boolean;
   close?: boolean;
+  reopen?: boolean;
   move?: boolean;
   createChild?: boolean;
 }

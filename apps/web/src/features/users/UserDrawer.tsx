@@ -51,7 +51,7 @@ export function UserDrawer({ id, onClose }: { id: string | undefined; onClose: (
             <Descriptions.Item label={t('createdAt')}>{fmt(user.createdAt)}</Descriptions.Item>
           </Descriptions>
           <Divider titlePlacement="start">{t('roles')}</Divider>
-          <UserRoles user={user} editable={ab?.roles ?? can('user.manage')} />
+          <UserRoles user={user} editable={ab?.manageRoles ?? can('user.manage')} />
           <Divider titlePlacement="start">{t('security')}</Divider>
           <UserSecurityActions user={user} abilities={ab} />
           <UserEditModal open={editing} onClose={() => setEditing(false)} user={user} />

@@ -21,7 +21,7 @@ export interface User {
 }
 
 /** What the server allows on one user; keys the server leaves out fall back to the caller's permissions. */
-export type UserAbilities = Partial<Record<'update' | 'roles' | 'resetPassword' | 'unlock' | 'resetMfa' | 'reveal', boolean>>;
+export type UserAbilities = Partial<Record<'update' | 'manageRoles' | 'resetPassword' | 'unlock' | 'resetMfa' | 'reveal', boolean>>;
 
 export interface UserFilters {
   q?: string;
