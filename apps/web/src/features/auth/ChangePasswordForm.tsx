@@ -5,7 +5,7 @@ import type { AuthAnswer } from '../../shared/session.ts';
 import { useFormErrors } from '../../shared/useApplyErrors.ts';
 import { changePassword } from './api.ts';
 import { authMessages } from './messages.ts';
-import { passwordOk, PasswordRules } from './PasswordRules.tsx';
+import { PasswordRules, usePasswordValidator } from './PasswordRules.tsx';
 
 interface Values {
   currentPassword: string;
@@ -26,6 +26,7 @@ export function ChangePasswordForm(props: {
   const [form] = Form.useForm<Values>();
   const onError = useFormErrors(form);
   const pw = Form.useWatch('newPassword', form) ?? '';
+  const pwValidator = usePasswordValidator(props.staff, props.username);
   const [busy, setBusy] = useState(false);
 
   const onFinish = async (v: Values) => {
@@ -53,7 +54,7 @@ export function ChangePasswordForm(props: {
         style={{ marginBottom: 4 }}
         rules={[
           { required: true, message: t('passwordRequired') },
-          { validator: async (_r, v: string) => (!v || passwordOk(v, props.staff, props.username) ? undefined : Promise.reject(new Error(t('weakPassword')))) },
+          { validator: pwValidator },
         ]}
       >
         <Input.Password autoComplete="new-password" data-testid="new-password" />

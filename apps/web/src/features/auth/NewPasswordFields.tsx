@@ -1,19 +1,20 @@
 import { Form, Input } from 'antd';
 import { useT } from '../../shared/i18n/index.ts';
 import { authMessages } from './messages.ts';
-import { passwordOk, PasswordRules } from './PasswordRules.tsx';
+import { PasswordRules, usePasswordValidator } from './PasswordRules.tsx';
 
 /** `password` + `confirm` with live rule checks (applicant rules unless `staff`). */
 export function NewPasswordFields({ name = 'password', staff = false, label }: { name?: string; staff?: boolean; label?: string }) {
   const t = useT(authMessages);
   const form = Form.useFormInstance();
   const pw = Form.useWatch(name, form) ?? '';
+  const pwValidator = usePasswordValidator(staff);
   return (
     <>
       <Form.Item name={name} label={label ?? t('password')} style={{ marginBottom: 4 }}
         rules={[
           { required: true, message: t('passwordRequired') },
-          { validator: async (_r, v: string) => { if (v && !passwordOk(v, staff)) throw new Error(t('weakPassword')); } },
+          { validator: pwValidator },
         ]}>
         <Input.Password autoComplete="new-password" data-testid="new-password" />
       </Form.Item>

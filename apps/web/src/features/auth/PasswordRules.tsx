@@ -1,12 +1,21 @@
 import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
 import { passwordProblems } from '@yuanzhi/domain';
 import { Flex, Typography } from 'antd';
-import { useT } from '../../shared/i18n/index.ts';
+import { useCallback } from 'react';
+import { useLang, useT } from '../../shared/i18n/index.ts';
 import { authMessages } from './messages.ts';
 
-/** Client-side mirror of the server's password rules (packages/domain), for live feedback. */
-export function passwordOk(pw: string, staff: boolean, username?: string | null): boolean {
-  return passwordProblems(pw ?? '', { staff, username }).length === 0;
+
+/** An antd rule validator that names the first broken password rule in the current language. */
+export function usePasswordValidator(staff: boolean, username?: string | null) {
+  const { lang } = useLang();
+  return useCallback(
+    async (_rule: unknown, v: string | undefined) => {
+      const first = v ? passwordProblems(v, { staff, username })[0] : undefined;
+      if (first) throw new Error(lang === 'en' ? first.en : first.zh);
+    },
+    [lang, staff, username],
+  );
 }
 
 /** Live checklist under a new-password field. */

@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useT } from '../../shared/i18n/index.ts';
 import { useFormErrors } from '../../shared/useApplyErrors.ts';
-import { passwordOk, PasswordRules } from '../auth/PasswordRules.tsx';
+import { PasswordRules, usePasswordValidator } from '../auth/PasswordRules.tsx';
 import { useResetPassword } from './api.ts';
 import { userMessages } from './messages.ts';
 import type { User } from './types.ts';
@@ -14,6 +14,7 @@ export function ResetPasswordModal({ open, onClose, user }: { open: boolean; onC
   const onError = useFormErrors(form);
   const reset = useResetPassword(user.id);
   const pw = Form.useWatch('password', form) ?? '';
+  const pwValidator = usePasswordValidator(true, user.username);
   const onOk = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
@@ -31,7 +32,7 @@ export function ResetPasswordModal({ open, onClose, user }: { open: boolean; onC
       okText={t('resetPassword')} okButtonProps={{ loading: reset.isPending, 'data-testid': 'reset-password-save' } as never} forceRender>
       <Form form={form} layout="vertical">
         <Form.Item name="password" label={t('newPassword')} style={{ marginBottom: 4 }}
-          rules={[{ required: true, message: t('required') }, { validator: async (_r, v: string) => { if (v && !passwordOk(v, true, user.username)) throw new Error(t('weakPassword')); } }]}>
+          rules={[{ required: true, message: t('required') }, { validator: pwValidator }]}>
           <Input.Password autoComplete="new-password" data-testid="reset-password-input" />
         </Form.Item>
         <PasswordRules value={pw} staff username={user.username} />

@@ -5,7 +5,7 @@ import { userKinds } from '../../shared/enums.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { useFormErrors } from '../../shared/useApplyErrors.ts';
 import { useEnum } from '../../shared/useEnum.ts';
-import { passwordOk, PasswordRules } from '../auth/PasswordRules.tsx';
+import { PasswordRules, usePasswordValidator } from '../auth/PasswordRules.tsx';
 import { useCreateUser } from './api.ts';
 import { userMessages } from './messages.ts';
 import { InstitutionPicker, RoleSelect } from './RoleSelect.tsx';
@@ -27,6 +27,7 @@ export function UserCreateModal({ open, onClose, onCreated, defaultInstitutionId
   const create = useCreateUser();
   const pw = Form.useWatch('password', form) ?? '';
   const username = Form.useWatch('username', form);
+  const pwValidator = usePasswordValidator(true, username);
 
   useEffect(() => {
     if (open) {
@@ -96,7 +97,7 @@ export function UserCreateModal({ open, onClose, onCreated, defaultInstitutionId
           style={{ marginBottom: 4 }}
           rules={[
             { required: true, message: t('required') },
-            { validator: async (_r, v: string) => { if (v && !passwordOk(v, true, username)) throw new Error(t('weakPassword')); } },
+            { validator: pwValidator },
           ]}
         >
           <Input.Password autoComplete="new-password" data-testid="user-password" />
