@@ -31,7 +31,7 @@ export function CloseModal({ open, onClose, id, name }: { open: boolean; onClose
       onOk={onOk}
       okText={t('closeAction')}
       okButtonProps={{ danger: true, loading: close.isPending, 'data-testid': 'institution-close-confirm' } as never}
-      forceRender
+
     >
       <Typography.Paragraph type="secondary">{t('closeHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical">

@@ -89,10 +89,10 @@ export function InstitutionDetail({ id, onSelect }: { id: string; onSelect: (id:
         {closed && <Descriptions.Item label={t('closedReason')}>{d(inst.closedReason)}</Descriptions.Item>}
         <Descriptions.Item label={t('description')} span={2}>{d(inst.description)}</Descriptions.Item>
       </Descriptions>
-      <InstitutionFormModal open={dialog === 'child'} onClose={() => setDialog(null)} parent={inst} onSaved={(nid) => nid && onSelect(nid)} />
-      <InstitutionFormModal open={dialog === 'edit'} onClose={() => setDialog(null)} record={inst} />
-      <CloseModal open={dialog === 'close'} onClose={() => setDialog(null)} id={inst.id} name={inst.name} />
-      <MoveModal open={dialog === 'move'} onClose={() => setDialog(null)} id={inst.id} name={inst.name} />
+      {dialog === 'child' && <InstitutionFormModal open onClose={() => setDialog(null)} parent={inst} onSaved={(nid) => nid && onSelect(nid)} />}
+      {dialog === 'edit' && <InstitutionFormModal open onClose={() => setDialog(null)} record={inst} />}
+      {dialog === 'close' && <CloseModal open onClose={() => setDialog(null)} id={inst.id} name={inst.name} />}
+      {dialog === 'move' && <MoveModal open onClose={() => setDialog(null)} id={inst.id} name={inst.name} />}
     </Card>
   );
 }

@@ -78,7 +78,7 @@ export function InstitutionFormModal(props: {
       okText={t('save')}
       okButtonProps={{ loading: create.isPending || update.isPending, 'data-testid': 'institution-save' } as never}
       width={720}
-      forceRender
+
     >
       <Form form={form} layout="vertical" data-testid="institution-form" requiredMark>
         <InstitutionFields />

@@ -1,7 +1,8 @@
 import { Card, Col, Empty, Row, Segmented } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
+import { useInstitutionTree } from './api.ts';
 import { InstitutionDetail } from './InstitutionDetail.tsx';
 import { InstitutionList } from './InstitutionList.tsx';
 import { InstitutionTree } from './InstitutionTree.tsx';
@@ -13,10 +14,14 @@ export function InstitutionsPage() {
   const { id } = useParams();
   const nav = useNavigate();
   const [view, setView] = useState<'tree' | 'list'>('tree');
+  const tree = useInstitutionTree();
+  const first = tree.data?.[0]?.id;
   const open = (nid: string) => {
     setView('tree');
     nav(`/institutions/${nid}`);
   };
+  // Open the top of the caller's tree straight away.
+  if (!id && first) return <Navigate to={`/institutions/${first}`} replace />;
   return (
     <div>
       <Segmented

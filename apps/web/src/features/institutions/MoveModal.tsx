@@ -33,7 +33,7 @@ export function MoveModal({ open, onClose, id, name }: { open: boolean; onClose:
       onOk={onOk}
       okText={t('move')}
       okButtonProps={{ loading: move.isPending, 'data-testid': 'institution-move-confirm' } as never}
-      forceRender
+
     >
       <Typography.Paragraph type="secondary">{t('moveHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical">

@@ -29,7 +29,7 @@ export function ResetPasswordModal({ open, onClose, user }: { open: boolean; onC
   };
   return (
     <Modal open={open} title={t('resetPasswordTitle', { name: user.displayName })} onCancel={onClose} onOk={onOk}
-      okText={t('resetPassword')} okButtonProps={{ loading: reset.isPending, 'data-testid': 'reset-password-save' } as never} forceRender>
+      okText={t('resetPassword')} okButtonProps={{ loading: reset.isPending, 'data-testid': 'reset-password-save' } as never}>
       <Form form={form} layout="vertical">
         <Form.Item name="password" label={t('newPassword')} style={{ marginBottom: 4 }}
           rules={[{ required: true, message: t('required') }, { validator: pwValidator }]}>

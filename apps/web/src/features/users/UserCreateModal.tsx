@@ -62,7 +62,7 @@ export function UserCreateModal({ open, onClose, onCreated, defaultInstitutionId
       okText={t('save')}
       okButtonProps={{ loading: create.isPending, 'data-testid': 'user-save' } as never}
       width={720}
-      forceRender
+
     >
       <Form form={form} layout="vertical" data-testid="user-form">
         <Form.Item name="kind" label={t('kind')}>

@@ -54,7 +54,7 @@ export function UserDrawer({ id, onClose }: { id: string | undefined; onClose: (
           <UserRoles user={user} editable={ab?.manageRoles ?? can('user.manage')} />
           <Divider titlePlacement="start">{t('security')}</Divider>
           <UserSecurityActions user={user} abilities={ab} />
-          <UserEditModal open={editing} onClose={() => setEditing(false)} user={user} />
+          {editing && <UserEditModal open onClose={() => setEditing(false)} user={user} />}
         </>
       )}
     </Drawer>

@@ -43,7 +43,7 @@ export function UserEditModal({ open, onClose, user }: { open: boolean; onClose:
 
   return (
     <Modal open={open} title={t('editUser')} onCancel={onClose} onOk={onOk} okText={t('save')}
-      okButtonProps={{ loading: update.isPending, 'data-testid': 'user-edit-save' } as never} forceRender>
+      okButtonProps={{ loading: update.isPending, 'data-testid': 'user-edit-save' } as never}>
       <Form form={form} layout="vertical" data-testid="user-edit-form">
         <Form.Item name="displayName" label={t('displayName')} rules={[{ required: true, whitespace: true, message: t('displayNameRequired') }, { max: 50 }]}>
           <Input data-testid="user-edit-displayName" />

@@ -48,7 +48,7 @@ export function UserSecurityActions({ user, abilities }: { user: User; abilities
             {t('enableAccount')}
           </Button>
         ))}
-      <ResetPasswordModal open={resetOpen} onClose={() => setResetOpen(false)} user={user} />
+      {resetOpen && <ResetPasswordModal open onClose={() => setResetOpen(false)} user={user} />}
     </Space>
   );
 }

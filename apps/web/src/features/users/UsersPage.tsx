@@ -68,7 +68,7 @@ export function UsersPage() {
           ]}
         />
       </Flex>
-      <UserCreateModal open={creating} onClose={() => setCreating(false)} onCreated={(nid) => nav(`/users/${nid}`)} />
+      {creating && <UserCreateModal open onClose={() => setCreating(false)} onCreated={(nid) => nav(`/users/${nid}`)} />}
       <UserDrawer id={id} onClose={() => nav('/users')} />
     </Card>
   );
