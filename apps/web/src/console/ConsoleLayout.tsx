@@ -1,7 +1,7 @@
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Menu, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useT } from '../shared/i18n/index.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { pendingStep, useMe, useSignOut } from '../shared/session.ts';
@@ -94,6 +94,7 @@ export function ConsoleLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 8 : 16 }}>
           <Outlet />
+          <ScrollRestoration />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,5 +1,5 @@
 import { Button, Flex, Layout, Typography } from 'antd';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { useT } from '../shared/i18n/index.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { useMe } from '../shared/session.ts';
@@ -37,6 +37,7 @@ export function PortalLayout() {
       <main style={{ width: '100%', maxWidth: 1120, margin: '0 auto', padding: 16, flex: 1 }}>
         <Outlet />
       </main>
+      <ScrollRestoration />
       <footer style={{ textAlign: 'center', padding: 24, color: '#888', fontSize: 12 }}>{t('footer')}</footer>
     </Layout>
   );

@@ -40,7 +40,7 @@ export function RegionPicker({ value, onChange, testId = 'region-picker', style,
   const [path, setPath] = useState<string[]>([]);
   const [found, setFound] = useState<Region[]>([]);
   const names = useRef(new Map<string, string>());
-  const remember = (rs: Region[]) => rs.forEach((r) => names.current.set(r.code, r.fullName || r.name));
+  const remember = (rs: Region[]) => rs.forEach((r) => names.current.set(r.code, r.name));
 
   useEffect(() => {
     fetchRegionChildren()
