@@ -15,6 +15,7 @@ export function ImportButton() {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [rows, setRows] = useState<ImportRowError[] | null>(null);
+  const [rowsTitle, setRowsTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const imp = useImportInstitutions();
 
@@ -28,6 +29,7 @@ export function ImportButton() {
     } catch (err) {
       if (err instanceof ApiError && err.code === 'import_invalid' && Array.isArray(err.extra.rows)) {
         setRows(err.extra.rows as ImportRowError[]);
+        setRowsTitle(errText(err));
       } else setError(errText(err));
     }
   };
@@ -54,7 +56,7 @@ export function ImportButton() {
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
         {rows && (
           <>
-            <Alert type="error" showIcon title={t('importErrors')} style={{ margin: '16px 0 8px' }} />
+            <Alert type="error" showIcon title={rowsTitle || t('importErrors')} style={{ margin: '16px 0 8px' }} />
             <Table<ImportRowError>
               size="small"
               rowKey={(r) => `${r.row}-${r.field}-${r.message}`}
