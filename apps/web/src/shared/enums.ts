@@ -2,7 +2,7 @@ import type { Msg } from './i18n/lang.ts';
 
 /** Enum values of the contract (docs/api-foundation.md) with their glossary names. */
 export const institutionTypes = {
-  authority: ['知识产权管理部门', 'IP authority'],
+  authority: ['知识产权管理部门', 'IP administration'],
   protection_center: ['国家级知识产权保护中心', 'IP protection centre'],
   assistance_center: ['维权援助中心', 'Assistance centre'],
   rapid_center: ['快速维权中心', 'Rapid protection centre'],
@@ -82,7 +82,7 @@ export const userStatuses = {
 } as const satisfies Record<string, Msg>;
 
 export const institutionStatuses = {
-  active: ['正常', 'Active'],
+  active: ['运行中', 'Active'],
   closed: ['已撤销', 'Closed'],
 } as const satisfies Record<string, Msg>;
 

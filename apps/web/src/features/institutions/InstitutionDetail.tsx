@@ -2,7 +2,7 @@ import { App, Button, Card, Descriptions, Flex, Space, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { hosts, institutionTypes, ipTypes, levels, services } from '../../shared/enums.ts';
+import { hosts, institutionStatuses, institutionTypes, ipTypes, levels, services } from '../../shared/enums.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { useShowError } from '../../shared/useApplyErrors.ts';
 import { useEnum } from '../../shared/useEnum.ts';
@@ -60,7 +60,7 @@ export function InstitutionDetail({ id, onSelect }: { id: string; onSelect: (id:
       title={
         <Flex gap={8} align="center" wrap>
           <span data-testid="institution-detail-name">{inst.name}</span>
-          {closed ? <Tag color="default">{t('closed')}</Tag> : <Tag color="green">{t('active')}</Tag>}
+          {closed ? <Tag color="default">{label(institutionStatuses, 'closed')}</Tag> : <Tag color="green">{label(institutionStatuses, 'active')}</Tag>}
         </Flex>
       }
     >

@@ -1,7 +1,7 @@
 import { Button, Flex, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { institutionTypes, levels } from '../../shared/enums.ts';
+import { institutionStatuses, institutionTypes, levels } from '../../shared/enums.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { useCan } from '../../shared/session.ts';
 import { useEnum } from '../../shared/useEnum.ts';
@@ -56,7 +56,7 @@ export function InstitutionList({ onOpen }: { onOpen: (id: string) => void }) {
             title: t('status'),
             dataIndex: 'status',
             width: 90,
-            render: (v: string) => (v === 'closed' ? <Tag>{t('closed')}</Tag> : <Tag color="green">{t('active')}</Tag>),
+            render: (v: string) => (v === 'closed' ? <Tag>{label(institutionStatuses, 'closed')}</Tag> : <Tag color="green">{label(institutionStatuses, 'active')}</Tag>),
           },
         ]}
       />
