@@ -52,7 +52,6 @@ export function UserDrawer({ id, onClose }: { id: string | undefined; onClose: (
           </Descriptions>
           <Divider titlePlacement="start">{t('roles')}</Divider>
           <UserRoles user={user} editable={ab?.manageRoles ?? can('user.manage')} />
-          <Divider titlePlacement="start">{t('security')}</Divider>
           <UserSecurityActions user={user} abilities={ab} />
           {editing && <UserEditModal open onClose={() => setEditing(false)} user={user} />}
         </>

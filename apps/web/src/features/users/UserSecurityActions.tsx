@@ -1,4 +1,4 @@
-import { App, Button, Space } from 'antd';
+import { App, Button, Divider, Space } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../shared/i18n/index.ts';
 import { useCan } from '../../shared/session.ts';
@@ -23,22 +23,32 @@ export function UserSecurityActions({ user, abilities }: { user: User; abilities
   const confirm = (title: string, run: () => Promise<unknown>, done: string) =>
     modal.confirm({ title, onOk: () => run().then(() => void message.success(done), showError) });
 
+  const show = {
+    reset: ab('resetPassword', 'user.security', 'user.manage'),
+    unlock: locked && ab('unlock', 'user.security'),
+    mfa: user.totpEnabled && ab('resetMfa', 'user.security'),
+    status: ab('update', 'user.manage'),
+  };
+  if (!Object.values(show).some(Boolean)) return null;
+
   return (
+    <>
+    <Divider titlePlacement="start">{t('security')}</Divider>
     <Space wrap>
-      {ab('resetPassword', 'user.security', 'user.manage') && (
+      {show.reset && (
         <Button onClick={() => setResetOpen(true)} data-testid="user-reset-password">{t('resetPassword')}</Button>
       )}
-      {locked && ab('unlock', 'user.security') && (
+      {show.unlock && (
         <Button onClick={() => confirm(t('unlockConfirm'), () => unlock.mutateAsync(undefined), t('unlocked'))} data-testid="user-unlock">
           {t('unlock')}
         </Button>
       )}
-      {user.totpEnabled && ab('resetMfa', 'user.security') && (
+      {show.mfa && (
         <Button onClick={() => confirm(t('resetMfaConfirm'), () => resetMfa.mutateAsync(undefined), t('mfaReset'))} data-testid="user-reset-mfa">
           {t('resetMfa')}
         </Button>
       )}
-      {ab('update', 'user.manage') &&
+      {show.status &&
         (user.status === 'active' ? (
           <Button danger onClick={() => confirm(t('disableConfirm'), () => update.mutateAsync({ status: 'disabled' }), t('done'))} data-testid="user-disable">
             {t('disable')}
@@ -50,5 +60,6 @@ export function UserSecurityActions({ user, abilities }: { user: User; abilities
         ))}
       {resetOpen && <ResetPasswordModal open onClose={() => setResetOpen(false)} user={user} />}
     </Space>
+    </>
   );
 }
