@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Pagination, Row, Spin, Typography } from 'antd';
+import { Card, Col, Collapse, Empty, Grid, Pagination, Row, Spin, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
@@ -24,6 +24,8 @@ export function DirectoryPage() {
   }, [params]);
   const page = Number(params.get('page') ?? 1) || 1;
   const q = useDirectory({ ...filters, page });
+  const narrow = !Grid.useBreakpoint().md;
+  const active = Object.keys(filters).length;
 
   const apply = (f: DirectoryFilters, p = 1) => {
     const next = new URLSearchParams();
@@ -36,9 +38,18 @@ export function DirectoryPage() {
     <div>
       <Typography.Title level={2} style={{ marginTop: 0 }}>{t('title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <DirectoryFilterBar value={filters} onChange={(f) => apply(f)} />
-      </Card>
+      {narrow ? (
+        // On a phone the filters fold away under one line.
+        <Collapse
+          style={{ marginBottom: 16, background: '#fff' }}
+          items={[{ key: 'f', label: active ? t('filtersOn', { n: active }) : t('filters'), children: <DirectoryFilterBar value={filters} onChange={(f) => apply(f)} /> }]}
+          data-testid="directory-filters-toggle"
+        />
+      ) : (
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <DirectoryFilterBar value={filters} onChange={(f) => apply(f)} />
+        </Card>
+      )}
       {q.isError && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
       {q.isPending && <Spin />}
       {q.data && (

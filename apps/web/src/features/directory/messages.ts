@@ -18,5 +18,7 @@ export const directoryMessages = {
   more: ['查看详情', 'Details'],
   call: ['拨打电话', 'Call'],
   backToList: ['返回名录', 'Back to the directory'],
+  filters: ['筛选条件', 'Filters'],
+  filtersOn: ['筛选条件（已选 {n} 项）', 'Filters ({n} set)'],
   found: ['找到 {n} 个机构', '{n} institutions found'],
 } satisfies Dict;
