@@ -16,8 +16,9 @@ export function AuditFilterBar({ onChange }: { onChange: (f: AuditFilters) => vo
   const submit = ({ period, ...rest }: Values) =>
     onChange({
       ...rest,
-      from: period?.[0]?.startOf('day').toISOString(),
-      to: period?.[1]?.endOf('day').toISOString(),
+      // Bare dates: the server reads them as whole days, Beijing time.
+      from: period?.[0]?.format('YYYY-MM-DD'),
+      to: period?.[1]?.format('YYYY-MM-DD'),
     });
   return (
     <Form form={form} layout="inline" onFinish={submit} data-testid="audit-filters">
