@@ -1,6 +1,6 @@
 import './fonts.ts';
 import 'dayjs/locale/zh-cn';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -8,10 +8,18 @@ import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { I18nProvider, useLang } from './i18n/index.ts';
+import { meKey } from './session.ts';
 import { theme } from './theme.ts';
 
 function makeClient() {
-  return new QueryClient({
+  // A 401 anywhere means the session has ended (idle or absolute timeout): forget who we were,
+  // so the console sends the user to its sign-in page.
+  const onError = (err: unknown) => {
+    if (err instanceof ApiError && err.status === 401 && client.getQueryData(meKey)) client.setQueryData(meKey, null);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -21,6 +29,7 @@ function makeClient() {
       },
     },
   });
+  return client;
 }
 
 function Localised({ children }: { children: ReactNode }) {
