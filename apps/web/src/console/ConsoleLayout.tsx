@@ -3,6 +3,7 @@ import { Button, Flex, Grid, Layout, Menu, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useT } from '../shared/i18n/index.ts';
+import { useTitle } from '../shared/useTitle.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { pendingStep, useMe, useSignOut } from '../shared/session.ts';
 import { FullPageSpin } from '../shared/FullPageSpin.tsx';
@@ -13,6 +14,7 @@ import { consoleMessages } from './messages.ts';
 /** Side menu (collapsible; a drawer-like overlay at phone width), header with the user, roles, language, sign-out. */
 export function ConsoleLayout() {
   const t = useT(consoleMessages);
+  useTitle(t('consoleName'));
   const { data: me, isPending } = useMe();
   const signOut = useSignOut();
   const nav = useNavigate();

@@ -2,6 +2,7 @@ import { Card, Flex, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInFlow } from '../features/auth/SignInFlow.tsx';
 import { useT } from '../shared/i18n/index.ts';
+import { useTitle } from '../shared/useTitle.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { pendingStep, useMe } from '../shared/session.ts';
 import { FullPageSpin } from '../shared/FullPageSpin.tsx';
@@ -10,6 +11,7 @@ import { authMessages } from '../features/auth/messages.ts';
 /** Staff sign-in: password, then whatever further step the server asks for. */
 export function LoginPage() {
   const t = useT(authMessages);
+  useTitle(t('consoleName'));
   const nav = useNavigate();
   const [params] = useSearchParams();
   const { data: me, isPending } = useMe();

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { useT } from '../shared/i18n/index.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { useMe } from '../shared/session.ts';
+import { useTitle } from '../shared/useTitle.ts';
 import { portalMessages } from './messages.ts';
 
 const navStyle = ({ isActive }: { isActive: boolean }) => ({ color: isActive ? '#1f4e9e' : '#333', fontWeight: isActive ? 600 : 400, whiteSpace: 'nowrap' as const });
@@ -11,6 +12,7 @@ const navStyle = ({ isActive }: { isActive: boolean }) => ({ color: isActive ? '
 export function PortalLayout() {
   const t = useT(portalMessages);
   const { data: me } = useMe();
+  useTitle(`${t('appName')} · ${t('appTagline')}`);
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fb' }}>
       <header style={{ background: '#fff', borderBottom: '1px solid #e5e8ef', position: 'sticky', top: 0, zIndex: 10 }}>
