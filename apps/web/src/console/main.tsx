@@ -1,3 +1,41 @@
 import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { InstitutionsPage } from '../features/institutions/InstitutionsPage.tsx';
+import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
+import { UsersPage } from '../features/users/UsersPage.tsx';
+import { AppProviders } from '../shared/AppProviders.tsx';
+import { AccountPage } from './AccountPage.tsx';
+import { ConsoleHome } from './ConsoleHome.tsx';
+import { ConsoleLayout } from './ConsoleLayout.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 
-createRoot(document.getElementById('root')!).render(<h1>援知 · 工作台</h1>);
+const router = createBrowserRouter(
+  [
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: <ConsoleLayout />,
+      children: [
+        { index: true, element: <ConsoleHome /> },
+        { path: 'institutions', element: <InstitutionsPage /> },
+        { path: 'institutions/:id', element: <InstitutionsPage /> },
+        { path: 'users', element: <UsersPage /> },
+        { path: 'users/:id', element: <UsersPage /> },
+        { path: 'audit', element: <AuditPage /> },
+        { path: 'outbox', element: <OutboxPage /> },
+        { path: 'account', element: <AccountPage /> },
+        { path: 'home', element: <Navigate to="/" replace /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  { basename: '/console' },
+);
+
+createRoot(document.getElementById('root')!).render(
+  <AppProviders>
+    <RouterProvider router={router} />
+  </AppProviders>,
+);

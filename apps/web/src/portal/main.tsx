@@ -1,3 +1,37 @@
 import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { DirectoryDetailPage } from '../features/directory/DirectoryDetailPage.tsx';
+import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
+import { AppProviders } from '../shared/AppProviders.tsx';
+import { NotFoundPage } from '../shared/NotFoundPage.tsx';
+import { HomePage } from './HomePage.tsx';
+import { PortalAccountPage } from './PortalAccountPage.tsx';
+import { PortalLayout } from './PortalLayout.tsx';
+import { PortalLoginPage } from './PortalLoginPage.tsx';
+import { PublicOutboxPage } from './PublicOutboxPage.tsx';
+import { RegisterPage } from './RegisterPage.tsx';
+import { ResetPasswordPage } from './ResetPasswordPage.tsx';
 
-createRoot(document.getElementById('root')!).render(<h1>援知 · 知识产权维权援助</h1>);
+const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <PortalLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'directory', element: <DirectoryPage /> },
+      { path: 'directory/:id', element: <DirectoryDetailPage /> },
+      { path: 'login', element: <PortalLoginPage /> },
+      { path: 'register', element: <RegisterPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'account', element: <PortalAccountPage /> },
+      { path: 'outbox', element: <PublicOutboxPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+createRoot(document.getElementById('root')!).render(
+  <AppProviders>
+    <RouterProvider router={router} />
+  </AppProviders>,
+);

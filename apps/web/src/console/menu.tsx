@@ -1,0 +1,24 @@
+import { ApartmentOutlined, AuditOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { consoleMessages } from './messages.ts';
+
+export interface MenuEntry {
+  path: string;
+  label: keyof typeof consoleMessages;
+  icon: ReactNode;
+  /** Shown only when the user's permissions include this one (none: everyone signed in). */
+  permission?: string;
+  testId: string;
+}
+
+export const menuEntries: MenuEntry[] = [
+  { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
+  { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },
+  { path: '/audit', label: 'menuAudit', icon: <AuditOutlined />, permission: 'audit.read', testId: 'menu-audit' },
+  { path: '/outbox', label: 'menuOutbox', icon: <MailOutlined />, permission: 'outbox.read', testId: 'menu-outbox' },
+  { path: '/account', label: 'menuAccount', icon: <UserOutlined />, testId: 'menu-account' },
+];
+
+export function allowedEntries(permissions: readonly string[] | undefined): MenuEntry[] {
+  return menuEntries.filter((e) => !e.permission || permissions?.includes(e.permission));
+}

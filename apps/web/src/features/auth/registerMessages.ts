@@ -1,0 +1,28 @@
+import type { Dict } from '../../shared/i18n/index.ts';
+
+export const registerMessages = {
+  title: ['注册账号', 'Create an account'],
+  partyKind: ['申请人类型', 'Applicant type'],
+  personName: ['姓名', 'Full name'],
+  contactName: ['联系人姓名', 'Contact person'],
+  nameRequired: ['请填写姓名', 'Enter the name'],
+  orgName: ['单位名称', 'Organisation name'],
+  orgNameRequired: ['请填写单位名称', 'Enter the organisation name'],
+  creditCode: ['统一社会信用代码', 'Unified social credit code'],
+  creditCodeRequired: ['请填写统一社会信用代码', 'Enter the unified social credit code'],
+  creditCodeFormat: ['应为 18 位数字或大写字母（不含 I、O、Z、S、V）', '18 digits or capital letters (no I, O, Z, S, V)'],
+  creditCodeCheck: ['校验位不正确，请核对', 'The check digit is wrong; please check the code'],
+  creditCodeOk: ['校验通过', 'Check digit correct'],
+  contactBy: ['验证方式', 'Verify by'],
+  byPhone: ['手机号', 'Phone'],
+  byEmail: ['邮箱', 'E-mail'],
+  phoneRequired: ['请填写手机号码', 'Enter the mobile number'],
+  emailRequired: ['请填写邮箱', 'Enter the e-mail address'],
+  codeFormat: ['请输入 6 位验证码', 'Enter the 6-digit code'],
+  register: ['注册', 'Sign up'],
+  registered: ['注册成功', 'Account created'],
+  haveAccount: ['已有账号？', 'Already registered?'],
+  resetTitle: ['找回密码', 'Reset your password'],
+  resetHint: ['通过注册时使用的手机号或邮箱接收验证码，然后设置新密码。', 'Receive a code at the phone or e-mail you registered with, then choose a new password.'],
+  resetDone: ['密码已重置，请用新密码登录', 'Password reset; sign in with the new one'],
+} satisfies Dict;

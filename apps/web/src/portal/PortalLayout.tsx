@@ -1,0 +1,46 @@
+import { Button, Flex, Layout, Typography } from 'antd';
+import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { useT } from '../shared/i18n/index.ts';
+import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
+import { useMe } from '../shared/session.ts';
+import { useTitle } from '../shared/useTitle.ts';
+import { portalMessages } from './messages.ts';
+
+const navStyle = ({ isActive }: { isActive: boolean }) => ({ color: isActive ? '#1f4e9e' : '#333', fontWeight: isActive ? 600 : 400, whiteSpace: 'nowrap' as const });
+
+/** Mobile-first portal frame: a compact header that wraps, the page, a footer. */
+export function PortalLayout() {
+  const t = useT(portalMessages);
+  const { data: me } = useMe();
+  useTitle(`${t('appName')} · ${t('appTagline')}`);
+  return (
+    <Layout style={{ minHeight: '100vh', background: '#f5f7fb' }}>
+      <header style={{ background: '#fff', borderBottom: '1px solid #e5e8ef', position: 'sticky', top: 0, zIndex: 10 }}>
+        <Flex wrap align="center" justify="space-between" gap={8} style={{ maxWidth: 1120, margin: '0 auto', padding: '8px 16px' }}>
+          <Link to="/" style={{ display: 'flex', alignItems: 'baseline', gap: 8 }}>
+            <Typography.Title level={4} style={{ margin: 0, color: '#1f4e9e' }}>{t('appName')}</Typography.Title>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('appTagline')}</Typography.Text>
+          </Link>
+          <Flex align="center" gap={12} wrap>
+            <NavLink to="/" end style={navStyle} data-testid="nav-home">{t('navHome')}</NavLink>
+            <NavLink to="/directory" style={navStyle} data-testid="nav-directory">{t('navDirectory')}</NavLink>
+            {me ? (
+              <NavLink to="/account" style={navStyle} data-testid="nav-account">{t('navAccount')}</NavLink>
+            ) : (
+              <>
+                <NavLink to="/login" style={navStyle} data-testid="nav-login">{t('signIn')}</NavLink>
+                <Link to="/register"><Button type="primary" size="small" data-testid="nav-register">{t('signUp')}</Button></Link>
+              </>
+            )}
+            <LanguageSwitch />
+          </Flex>
+        </Flex>
+      </header>
+      <main style={{ width: '100%', maxWidth: 1120, margin: '0 auto', padding: 16, flex: 1 }}>
+        <Outlet />
+      </main>
+      <ScrollRestoration />
+      <footer style={{ textAlign: 'center', padding: 24, color: '#888', fontSize: 12 }}>{t('footer')}</footer>
+    </Layout>
+  );
+}
