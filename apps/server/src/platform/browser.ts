@@ -15,7 +15,10 @@ export async function launchBrowser(): Promise<Browser> {
     return chromium.launch({ executablePath: SYSTEM_CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', ...COMMON_ARGS] });
   }
   const pkg = (await import('@sparticuz/chromium')).default;
-  return chromium.launch({ executablePath: await pkg.executablePath(), headless: true, args: [...pkg.args, ...COMMON_ARGS] });
+  // The package's defaults are for AWS Lambda; single-process mode breaks when a context is closed.
+  const lambdaOnly = new Set(['--single-process', '--no-zygote', '--in-process-gpu']);
+  const args = pkg.args.filter((a: string) => !lambdaOnly.has(a));
+  return chromium.launch({ executablePath: await pkg.executablePath(), headless: true, args: [...args, ...COMMON_ARGS] });
 }
 
 interface Shared {
