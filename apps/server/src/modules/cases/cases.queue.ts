@@ -67,7 +67,7 @@ export async function listCases(db: DB, actor: Actor, f: CaseFilters, today: str
     .where(where);
   if (f.sort === 'number') q = q.orderBy('c.case_number', 'desc');
   else if (f.sort === 'submitted') q = q.orderBy('c.submitted_at', 'desc');
-  else q = q.orderBy(sql`nd.due`, sql`asc nulls last`).orderBy('c.submitted_at', 'desc');
+  else q = q.orderBy(sql`nd.due`, (ob) => ob.asc().nullsLast()).orderBy('c.submitted_at', 'desc');
   q = q.orderBy('c.id');
   if (pageSize !== null) q = q.limit(pageSize).offset((page - 1) * pageSize);
   const count = db.selectFrom('cases as c').select((eb) => eb.fn.countAll<number>().as('n')).where(where);
