@@ -33,26 +33,7 @@ export async function registerCase(deps: Deps, actor: Actor, input: RegisterInpu
       if (earlier) return { caseId: earlier.response.caseId, replayed: true, effects: [] as EffectReport[] };
     }
     const inst = await registrationInstitution(tx, actor, input.institutionId);
-    const now = deps.clock.now();
-    const a = input.applicant;
-    const caseId = await insertCase(tx, {
-      case_number: null, institution_id: inst.id, institution_path: inst.path, transfer_to_id: null, transfer_to_path: null,
-      state: 'draft', channel: input.channel, applicant_user_id: null, handler_id: null, suspended_from: null, supplement_from: null,
-      transferred_from: null, referred_from: null, referral_body: null, applicant_kind: a.kind, enterprise_size: a.enterpriseSize ?? null,
-      enterprise_tags: a.enterpriseTags ?? [], ip_type: input.ipType, ip_number: input.ipNumber ?? null, services: input.services,
-      overseas: input.overseas, country: input.overseas ? (input.country ?? null) : null, field: input.field ?? null,
-      region_code: input.regionCode ?? null, summary: input.summary, request: input.request, result: null, submitted_at: null,
-      accepted_at: null, concluded_at: null, archived_at: null, created_by: actor.userId, created_at: now, updated_at: now,
-    });
-    await insertParties(tx, [
-      partyRow(deps.secrets, caseId, 'applicant', a, 0),
-      ...input.opposingParties.map((p, i) => partyRow(deps.secrets, caseId, 'opposing', p, i + 1)),
-      ...(input.agent ? [partyRow(deps.secrets, caseId, 'agent', input.agent, 100)] : []),
-    ]);
-    if (input.evidenceIds.length > 0) {
-      await attach(tx, input.evidenceIds, { type: 'case', id: caseId, institutionPath: inst.path, uploadedBy: actor.userId });
-      await linkAttachments(tx, caseId, input.evidenceIds, 'evidence', actor.userId);
-    }
+    const caseId = await insertDraft(tx, deps, inst, input, { applicantUserId: null, createdBy: actor.userId });
     const row = (await lockCase(tx, caseId))!;
     const r = await transitionLocked(tx, deps, actor, row, 'submit', {}, ctx);
     if (idempotencyKey) await storeAnswer(tx, owner, idempotencyKey, { statusCode: 201, response: { caseId } });
@@ -60,6 +41,39 @@ export async function registerCase(deps: Deps, actor: Actor, input: RegisterInpu
   });
   if (!out.replayed) out.effects = await carryOut(deps, out.caseId, out.effects);
   return out;
+}
+
+/**
+ * A case in `draft`: the row, its parties (personal data encrypted) and its evidence. Drafts have no
+ * number and are seen only by their applicant; the portal keeps an applicant's draft this way.
+ */
+export async function insertDraft(
+  tx: Tx, deps: Deps, inst: { id: string; path: string }, input: RegisterInput,
+  who: { applicantUserId: string | null; createdBy: string | null },
+): Promise<string> {
+  const now = deps.clock.now();
+  const a = input.applicant;
+  const caseId = await insertCase(tx, {
+    case_number: null, institution_id: inst.id, institution_path: inst.path, transfer_to_id: null, transfer_to_path: null,
+    state: 'draft', channel: input.channel, applicant_user_id: who.applicantUserId, handler_id: null, suspended_from: null,
+    supplement_from: null, transferred_from: null, referred_from: null, referral_body: null, applicant_kind: a.kind,
+    enterprise_size: a.enterpriseSize ?? null, enterprise_tags: a.enterpriseTags ?? [], ip_type: input.ipType,
+    ip_number: input.ipNumber ?? null, services: input.services, overseas: input.overseas,
+    country: input.overseas ? (input.country ?? null) : null, field: input.field ?? null, region_code: input.regionCode ?? null,
+    summary: input.summary, request: input.request, result: null, submitted_at: null, accepted_at: null, concluded_at: null,
+    archived_at: null, created_by: who.createdBy, created_at: now, updated_at: now,
+  });
+  await insertParties(tx, [
+    partyRow(deps.secrets, caseId, 'applicant', a, 0),
+    ...input.opposingParties.map((p, i) => partyRow(deps.secrets, caseId, 'opposing', p, i + 1)),
+    ...(input.agent ? [partyRow(deps.secrets, caseId, 'agent', input.agent, 100)] : []),
+  ]);
+  if (input.evidenceIds.length > 0) {
+    const uploadedBy = who.applicantUserId ?? who.createdBy;
+    await attach(tx, input.evidenceIds, { type: 'case', id: caseId, institutionPath: inst.path, uploadedBy });
+    await linkAttachments(tx, caseId, input.evidenceIds, 'evidence', uploadedBy);
+  }
+  return caseId;
 }
 
 /** The chosen institution (in the actor's case.submit scope, else 404), or the actor's own intake institution. */
