@@ -2,6 +2,7 @@ import type { DB } from '../platform/db.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { DEMO_PASSWORD } from '../demo/network.ts';
 import { roles, type Role } from './roles.ts';
+import { matrixCases, type MatrixCase } from '../modules/cases/cases.matrix-fixtures.ts';
 
 /** Where a record sits relative to the caller's own institution. */
 export const relations = ['own', 'descendant', 'ancestor', 'sibling'] as const;
@@ -21,6 +22,8 @@ export interface MatrixWorld {
   user: Record<Relation, { id: string; assignmentId: string }>;
   /** One caller per role, all at the home institution. */
   callers: Record<Role, string>;
+  /** A submitted case at the relation's institution, with its applicant party and one note. */
+  case: Record<Relation, MatrixCase>;
 }
 
 async function makeUser(db: DB, username: string, role: string, institutionId: string, hash: string) {
@@ -53,5 +56,5 @@ export async function buildWorld(db: DB): Promise<MatrixWorld> {
     await makeUser(db, name, role, institution.own, hash);
     callers[role] = name;
   }
-  return { institution, user, callers };
+  return { institution, user, callers, case: await matrixCases(db, institution) };
 }

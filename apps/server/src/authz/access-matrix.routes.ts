@@ -73,4 +73,19 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/audit/export.xlsx': collection('/api/audit/export.xlsx'),
   'GET /api/audit/verify': collection('/api/audit/verify'),
   'GET /api/outbox': collection('/api/outbox'),
+
+  'POST /api/cases': {
+    url: () => '/api/cases',
+    body: (w, r) => ({ institutionId: inst(w, r), channel: 'hotline', applicant: { kind: 'natural_person', name: '矩阵申请人', phone: '13700000000' }, ipType: 'trademark', services: ['consultation'], summary: '矩阵测试登记' }),
+    relational: true,
+  },
+  'GET /api/cases': collection('/api/cases?queue=institution'),
+  'GET /api/cases/export.xlsx': collection('/api/cases/export.xlsx'),
+  'GET /api/cases/:id': { url: (w, r) => `/api/cases/${w.case[r].id}`, relational: true },
+  'GET /api/cases/:id/timeline': { url: (w, r) => `/api/cases/${w.case[r].id}/timeline`, relational: true },
+  'POST /api/cases/:id/transitions': { url: (w, r) => `/api/cases/${w.case[r].id}/transitions`, body: () => ({ event: 'accept', payload: {} }), relational: true, mutates: true },
+  'GET /api/cases/:id/notes': { url: (w, r) => `/api/cases/${w.case[r].id}/notes`, relational: true },
+  'POST /api/cases/:id/notes': { url: (w, r) => `/api/cases/${w.case[r].id}/notes`, body: () => ({ kind: 'note', body: '矩阵备注' }), relational: true },
+  'POST /api/cases/:id/notes/:noteId/done': { url: (w, r) => `/api/cases/${w.case[r].id}/notes/${w.case[r].taskId}/done`, body: () => ({}), relational: true },
+  'POST /api/cases/:id/parties/:partyId/reveal': { url: (w, r) => `/api/cases/${w.case[r].id}/parties/${w.case[r].partyId}/reveal`, body: () => ({ field: 'phone' }), relational: true },
 };

@@ -1,3 +1,5 @@
+import { casePermissions, caseRolePermissions, type CasePermission } from '@yuanzhi/domain';
+
 /**
  * Roles and the permissions they grant. A staff role is held at one institution and reaches its
  * whole subtree. The three 等保 administrators are kept apart: the system administrator cannot read
@@ -16,8 +18,24 @@ export const permissions = [
   'audit.export',
   'outbox.read',
   'pii.reveal',
+  ...casePermissions,
+  ...serverCasePermissions(),
 ] as const;
 export type Permission = (typeof permissions)[number];
+
+/**
+ * Case permissions the server adds to the domain's (packages/domain permissions.ts): reading cases,
+ * the working file (notes, tasks, contact log), the .xlsx export, revealing a party's personal data.
+ */
+function serverCasePermissions() {
+  return ['case.read', 'case.note', 'case.export', 'case.pii.reveal'] as const;
+}
+export type ServerCasePermission = ReturnType<typeof serverCasePermissions>[number];
+export const allCasePermissions: readonly (CasePermission | ServerCasePermission)[] = [...casePermissions, ...serverCasePermissions()];
+
+export function isCasePermissionOfServer(p: Permission): p is CasePermission | ServerCasePermission {
+  return p.startsWith('case.');
+}
 
 export const staffRoles = [
   'intake_clerk',
@@ -35,20 +53,22 @@ export type Role = (typeof roles)[number];
 export const separatedAdminRoles: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  intake_clerk: ['institution.read'],
-  case_handler: ['institution.read'],
-  reviewer: ['institution.read'],
+  intake_clerk: ['institution.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal'],
+  case_handler: ['institution.read', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal'],
+  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note'],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'pii.reveal',
+    ...caseRolePermissions.institution_admin, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
   ],
-  supervisor: ['institution.read', 'institution.export', 'user.read'],
+  supervisor: ['institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export'],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'outbox.read',
   ],
   security_admin: ['institution.read', 'user.read', 'user.security'],
   audit_admin: ['institution.read', 'audit.read', 'audit.export'],
+  // Experts see a case only when invited to it (the expert issue adds per-case invitations), never by role.
   expert: [],
   volunteer: [],
 };
@@ -65,6 +85,15 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
   expert: { zh: '专家', en: 'Expert' },
   volunteer: { zh: '志愿者', en: 'Volunteer' },
 };
+
+/**
+ * The permissions an account administrator must hold at an institution to grant the role there (no
+ * privilege escalation). Case permissions are left out: they open business records, not administration,
+ * and the system administrator, who holds none (等保: no case data), still creates the clerks and handlers.
+ */
+export function grantRequires(role: Role): readonly Permission[] {
+  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p));
+}
 
 /** Roles whose holders must use two-factor sign-in by default. */
 export const mfaRequiredRoles: readonly Role[] = ['institution_admin', 'system_admin', 'security_admin', 'audit_admin'];

@@ -3,6 +3,7 @@ import type { Deps } from '../platform/deps.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { ensureRootInstitution, insertInstitution } from '../modules/institutions/institutions.repository.ts';
 import { roleNames, type Role } from '../authz/roles.ts';
+import { loadDemoCases } from './cases.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -100,5 +101,6 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
       })
       .execute();
   });
+  await loadDemoCases(deps);
   return { loaded: true, logins };
 }

@@ -35,6 +35,7 @@ export interface InstitutionsTable {
   status: Generated<'active' | 'closed'>;
   closed_at: Timestamp | null;
   closed_reason: string | null;
+  case_code: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -160,6 +161,143 @@ export interface AttachmentsTable {
   deleted_at: Timestamp | null;
 }
 
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+type DateText = ColumnType<string, string, string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface CasesTable {
+  id: Generated<string>;
+  case_number: string | null;
+  institution_id: string;
+  institution_path: Ltree;
+  transfer_to_id: string | null;
+  transfer_to_path: Ltree | null;
+  state: string;
+  track: Generated<'fast' | 'standard'>;
+  channel: string;
+  applicant_user_id: string | null;
+  handler_id: string | null;
+  opinion_signed_off: Generated<boolean>;
+  suspended_from: string | null;
+  supplement_from: string | null;
+  transferred_from: string | null;
+  referred_from: string | null;
+  referral_body: string | null;
+  applicant_kind: string | null;
+  enterprise_size: string | null;
+  enterprise_tags: TextArray;
+  ip_type: string | null;
+  ip_number: string | null;
+  services: TextArray;
+  overseas: Generated<boolean>;
+  country: string | null;
+  field: string | null;
+  region_code: string | null;
+  summary: Generated<string>;
+  request: Generated<string>;
+  result: string | null;
+  submitted_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  concluded_at: Timestamp | null;
+  archived_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CasePartiesTable {
+  id: Generated<string>;
+  case_id: string;
+  role: 'applicant' | 'opposing' | 'agent';
+  kind: string | null;
+  name: string;
+  credit_code: string | null;
+  id_number_enc: string | null;
+  id_number_masked: string | null;
+  phone_enc: string | null;
+  phone_hmac: string | null;
+  phone_masked: string | null;
+  email: string | null;
+  address_enc: string | null;
+  address_masked: string | null;
+  enterprise_size: string | null;
+  enterprise_tags: TextArray;
+  country: string | null;
+  position: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  seq: number;
+  event: string;
+  from_state: string | null;
+  to_state: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  at: Timestamp;
+  reason: string | null;
+  payload: Json<Record<string, unknown>>;
+}
+
+export interface CaseDeadlinesTable {
+  case_id: string;
+  kind: string;
+  due: DateText;
+  warn_on: DateText;
+  started_on: DateText;
+  working_days: number;
+  paused_working_days: number;
+  status: 'running' | 'paused' | 'met';
+  met_on: ColumnType<string | null, string | null, string | null>;
+  late: boolean;
+  provisional: boolean;
+  rule: Json<{ id: string; zh: string; en: string }>;
+  explanation: Json<{ zh: string; en: string }>;
+  computed_at: Timestamp;
+}
+
+export interface NumberSequencesTable {
+  institution_id: string;
+  kind: string;
+  year: number;
+  last: number;
+}
+
+export interface IdempotencyKeysTable {
+  owner: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: Generated<Date>;
+}
+
+export interface CaseNotesTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: 'note' | 'task' | 'contact';
+  body: string;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  done_at: Timestamp | null;
+  contact_method: string | null;
+  contacted_at: Timestamp | null;
+  author_id: string | null;
+  author_name: string;
+  created_at: Timestamp;
+}
+
+export interface CaseAttachmentsTable {
+  case_id: string;
+  attachment_id: string;
+  purpose: 'evidence' | 'supplement' | 'document';
+  added_by: string | null;
+  added_at: Generated<Date>;
+}
+
 export interface Database {
   regions: RegionsTable;
   institutions: InstitutionsTable;
@@ -173,4 +311,12 @@ export interface Database {
   outbox: OutboxTable;
   audit_log: AuditLogTable;
   attachments: AttachmentsTable;
+  cases: CasesTable;
+  case_parties: CasePartiesTable;
+  case_events: CaseEventsTable;
+  case_deadlines: CaseDeadlinesTable;
+  number_sequences: NumberSequencesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  case_notes: CaseNotesTable;
+  case_attachments: CaseAttachmentsTable;
 }

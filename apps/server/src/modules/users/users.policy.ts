@@ -1,6 +1,6 @@
 import type { Actor } from '../../authz/actor.ts';
 import { can, isWithin, scopeFor } from '../../authz/can.ts';
-import { isRole, rolePermissions, separatedAdminRoles, staffRoles, type Role } from '../../authz/roles.ts';
+import { grantRequires, isRole, separatedAdminRoles, staffRoles, type Role } from '../../authz/roles.ts';
 import { AppError, Conflict } from '../../platform/errors.ts';
 import type { GrantRow, StaffKind } from './users.repository.ts';
 
@@ -8,18 +8,19 @@ import type { GrantRow, StaffKind } from './users.repository.ts';
  * Who may do what to an account.
  * - Visible: one of the user's roles lies inside the actor's scope for the permission (else 404).
  * - Grantable: a role may be given at an institution only when the actor holds `user.manage` there and
- *   holds every permission of that role there too (no privilege escalation).
+ *   holds every permission of that role there too (no privilege escalation), case permissions apart
+ *   (`grantRequires` in authz/roles.ts).
  * - Manageable (user.manage writes): visible, and every role the user holds is one the actor could have
  *   granted at its institution, so an institution administrator cannot take over a higher account
  *   (e.g. reset the password of someone who is also a system administrator).
  */
 export function canGrant(actor: Actor, role: Role, institutionPath: string): boolean {
   if (!can(actor, 'user.manage', { institutionPath })) return false;
-  return rolePermissions[role].every((p) => can(actor, p, { institutionPath }));
+  return grantRequires(role).every((p) => can(actor, p, { institutionPath }));
 }
 
 export function outranksNone(actor: Actor, grants: Pick<GrantRow, 'role' | 'institutionPath'>[]): boolean {
-  return grants.every((g) => isRole(g.role) && rolePermissions[g.role].every((p) => can(actor, p, { institutionPath: g.institutionPath })));
+  return grants.every((g) => isRole(g.role) && grantRequires(g.role).every((p) => can(actor, p, { institutionPath: g.institutionPath })));
 }
 
 export function inScopeOf(actor: Actor, permission: Parameters<typeof scopeFor>[1], grants: Pick<GrantRow, 'institutionPath'>[]): boolean {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { caseRoutes } from '../../modules/cases/cases.routes.ts';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { outboxRoutes } from '../../modules/outbox/outbox.routes.ts';
@@ -16,4 +17,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(outboxRoutes);
   await app.register(auditRoutes);
   await app.register(institutionRoutes);
+  await app.register(caseRoutes);
 }

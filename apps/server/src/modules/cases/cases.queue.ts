@@ -1,0 +1,77 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Actor } from '../../authz/actor.ts';
+import type { DB } from '../../platform/db.ts';
+import { caseVisibility } from './cases.access.ts';
+import type { CaseFilters } from './cases.schemas.ts';
+
+/**
+ * The work queues and the case list: the caller's visible cases (never drafts) that pass the filters,
+ * sorted by the nearest open deadline by default. `today` is the CST day from the server's clock.
+ */
+const likeTerm = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function conditions(actor: Actor, f: CaseFilters, today: string): Expression<SqlBool> {
+  const c: Expression<SqlBool>[] = [caseVisibility(actor), sql<SqlBool>`c.state <> 'draft'`];
+  const openDeadline = (cond: Expression<SqlBool>) =>
+    sql<SqlBool>`EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.status = 'running' AND ${cond})`;
+  switch (f.queue) {
+    case 'mine': c.push(sql<SqlBool>`c.handler_id = ${actor.userId}`); break;
+    case 'institution': {
+      const own = [...new Set(actor.grants.map((g) => g.institutionId))];
+      c.push(own.length ? sql<SqlBool>`(c.institution_id = ANY(${own}::uuid[]) OR c.transfer_to_id = ANY(${own}::uuid[]))` : sql<SqlBool>`false`);
+      break;
+    }
+    case 'unassigned': c.push(sql<SqlBool>`(c.state = 'accepted' AND c.handler_id IS NULL)`); break;
+    case 'due_soon': c.push(openDeadline(sql<SqlBool>`d.warn_on <= ${today}::date AND d.due >= ${today}::date`)); break;
+    case 'overdue': c.push(openDeadline(sql<SqlBool>`d.due < ${today}::date`)); break;
+    case 'awaiting_review': c.push(sql<SqlBool>`c.state = 'under_review'`); break;
+    case 'referred': c.push(sql<SqlBool>`c.state = 'referred'`); break;
+    default: break;
+  }
+  if (f.state) c.push(sql<SqlBool>`c.state = ${f.state}`);
+  if (f.track) c.push(sql<SqlBool>`c.track = ${f.track}`);
+  if (f.ipType) c.push(sql<SqlBool>`c.ip_type = ${f.ipType}`);
+  if (f.service) c.push(sql<SqlBool>`c.services @> ARRAY[${f.service}]::text[]`);
+  if (f.channel) c.push(sql<SqlBool>`c.channel = ${f.channel}`);
+  if (f.handler) c.push(sql<SqlBool>`c.handler_id = ${f.handler}`);
+  if (f.institution) c.push(sql<SqlBool>`c.institution_path <@ (SELECT path FROM institutions WHERE id = ${f.institution})`);
+  if (f.from) c.push(sql<SqlBool>`c.submitted_at >= (${f.from}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`);
+  if (f.to) c.push(sql<SqlBool>`c.submitted_at < ((${f.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
+  if (f.q) c.push(sql<SqlBool>`(c.case_number ILIKE ${likeTerm(f.q)} OR c.summary ILIKE ${likeTerm(f.q)})`);
+  return sql<SqlBool>`(${sql.join(c, sql` AND `)})`;
+}
+
+export async function listCases(db: DB, actor: Actor, f: CaseFilters, today: string, page = 1, pageSize: number | null = 20) {
+  const where = conditions(actor, f, today);
+  let q = db
+    .selectFrom('cases as c')
+    .innerJoin('institutions as i', 'i.id', 'c.institution_id')
+    .leftJoin('users as h', 'h.id', 'c.handler_id')
+    .leftJoin('case_parties as p', (j) => j.onRef('p.case_id', '=', 'c.id').on('p.role', '=', 'applicant'))
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('case_deadlines as d')
+          .select(['d.case_id', sql<string>`min(d.due)::text`.as('due')])
+          .where('d.status', '<>', 'met')
+          .groupBy('d.case_id')
+          .as('nd'),
+      (j) => j.onRef('nd.case_id', '=', 'c.id'),
+    )
+    .select([
+      'c.id', 'c.case_number', 'c.state', 'c.track', 'c.channel', 'c.ip_type', 'c.services', 'c.summary', 'c.submitted_at',
+      'c.handler_id', 'c.institution_id', 'i.name as institution_name', 'h.display_name as handler_name', 'p.name as applicant_name',
+      'p.phone_masked as applicant_phone_masked', 'nd.due as next_due',
+      sql<boolean>`EXISTS (SELECT 1 FROM case_deadlines o WHERE o.case_id = c.id AND o.status = 'running' AND o.due < ${today}::date)`.as('overdue'),
+    ])
+    .where(where);
+  if (f.sort === 'number') q = q.orderBy('c.case_number', 'desc');
+  else if (f.sort === 'submitted') q = q.orderBy('c.submitted_at', 'desc');
+  else q = q.orderBy(sql`nd.due`, (ob) => ob.asc().nullsLast()).orderBy('c.submitted_at', 'desc');
+  q = q.orderBy('c.id');
+  if (pageSize !== null) q = q.limit(pageSize).offset((page - 1) * pageSize);
+  const count = db.selectFrom('cases as c').select((eb) => eb.fn.countAll<number>().as('n')).where(where);
+  const [rows, total] = await Promise.all([q.execute(), pageSize === null ? null : count.executeTakeFirstOrThrow()]);
+  return { rows, total: total ? Number(total.n) : rows.length };
+}
+export type QueueRow = Awaited<ReturnType<typeof listCases>>['rows'][number];

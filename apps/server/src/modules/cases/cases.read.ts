@@ -1,0 +1,30 @@
+import type { Actor } from '../../authz/actor.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { caseNotFound, canSeeCase } from './cases.access.ts';
+import { deadlinesOf } from './cases.deadlines.ts';
+import { caseAbilities, presentCase, presentEvent } from './cases.presenter.ts';
+import { eventsOf, findCase, namesOf, partiesOf, type CaseRow } from './cases.repository.ts';
+
+/** The case if the caller may see it (drafts belong to their applicant); otherwise 404. */
+export async function loadVisibleCase(deps: Deps, actor: Actor, id: string): Promise<CaseRow> {
+  const c = await findCase(deps.db, id);
+  if (!c || !canSeeCase(actor, c) || (c.state === 'draft' && actor.kind !== 'applicant')) throw caseNotFound();
+  return c;
+}
+
+export async function caseView(deps: Deps, actor: Actor, id: string) {
+  const c = await loadVisibleCase(deps, actor, id);
+  const [parties, deadlines, institution, user] = await Promise.all([
+    partiesOf(deps.db, c.id),
+    deadlinesOf(deps.db, c.id),
+    namesOf(deps.db, 'institutions', [c.institution_id, c.transfer_to_id]),
+    namesOf(deps.db, 'users', [c.handler_id]),
+  ]);
+  return { data: presentCase(c, parties, deadlines, { institution, user }), abilities: caseAbilities(actor, c) };
+}
+export type CaseView = Awaited<ReturnType<typeof caseView>>;
+
+export async function caseTimeline(deps: Deps, actor: Actor, id: string) {
+  const c = await loadVisibleCase(deps, actor, id);
+  return (await eventsOf(deps.db, c.id)).map(presentEvent);
+}
