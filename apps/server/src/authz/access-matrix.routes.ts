@@ -73,4 +73,10 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/audit/export.xlsx': collection('/api/audit/export.xlsx'),
   'GET /api/audit/verify': collection('/api/audit/verify'),
   'GET /api/outbox': collection('/api/outbox'),
+
+  // Own notifications only: the caller's relation to an institution does not apply (another user's id answers 404,
+  // tested in notifications.routes.test.ts).
+  'GET /api/notifications': collection('/api/notifications'),
+  'POST /api/notifications/:id/read': collection('/api/notifications/00000000-0000-7000-8000-000000000000/read', {}),
+  'POST /api/notifications/read-all': collection('/api/notifications/read-all', {}),
 };

@@ -123,6 +123,8 @@ export interface OutboxTable {
   error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
@@ -160,6 +162,27 @@ export interface AttachmentsTable {
   deleted_at: Timestamp | null;
 }
 
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  title_en: Generated<string>;
+  body_en: Generated<string>;
+  link: string | null;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface RemindersSentTable {
+  case_id: string;
+  deadline_kind: string;
+  day: ColumnType<Date, string, string>;
+  reminder: 'due_soon' | 'overdue';
+  sent_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   institutions: InstitutionsTable;
@@ -173,4 +196,6 @@ export interface Database {
   outbox: OutboxTable;
   audit_log: AuditLogTable;
   attachments: AttachmentsTable;
+  notifications: NotificationsTable;
+  reminders_sent: RemindersSentTable;
 }
