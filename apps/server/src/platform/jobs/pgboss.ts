@@ -48,19 +48,19 @@ export function createPgBossJobs(
   const open = () =>
     (ready ??= (async () => {
       await boss.start();
-      const existing = new Set((await boss.getQueues()).map((q) => q.name));
       for (const d of definitions) {
         const queue = {
           retryLimit: d.options.retry.limit,
           retryDelay: d.options.retry.delaySeconds,
           retryBackoff: d.options.retry.backoff,
-          ...(d.options.retry.maxDelaySeconds ? { retryDelayMax: d.options.retry.maxDelaySeconds } : {}),
+          ...(d.options.retry.backoff && d.options.retry.maxDelaySeconds ? { retryDelayMax: d.options.retry.maxDelaySeconds } : {}),
           expireInSeconds: d.options.timeoutSeconds,
-          // A scheduled job runs one at a time; at most one more waits behind it.
-          policy: d.options.schedule ? 'stately' : 'standard',
         };
-        if (existing.has(d.name)) await boss.updateQueue(d.name, queue);
-        else await boss.createQueue(d.name, queue);
+        // create_queue does nothing when the queue exists (another process, an earlier start); the
+        // update then applies changed retry settings. A queue's policy is fixed at creation:
+        // a scheduled job runs one at a time, with at most one more waiting behind it.
+        await boss.createQueue(d.name, { ...queue, policy: d.options.schedule ? 'stately' : 'standard' });
+        await boss.updateQueue(d.name, queue);
       }
     })().catch((e: unknown) => {
       ready = null;
