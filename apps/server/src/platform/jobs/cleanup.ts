@@ -7,7 +7,11 @@ export interface CleanupResult {
   rateLimitWindows: number;
   loginFailures: number;
   loginLocks: number;
+  remindersSent: number;
 }
+
+/** Reminder keys only matter on their day; kept two months for questions ("was I reminded?"). */
+const REMINDER_KEYS_KEEP_DAYS = 60;
 
 /** The longest rate-limit window in use (rate-limit.ts callers): a window older than this is over. */
 const LONGEST_RATE_WINDOW_MS = 86_400_000;
@@ -16,7 +20,7 @@ const CODE_KEEP_MS = 86_400_000;
 
 /**
  * Remove what has expired: sessions past their absolute or idle limit, verification codes a day
- * after expiry, finished rate-limit windows, stale login failures and lapsed lock-outs. Idempotent,
+ * after expiry, finished rate-limit windows, stale login failures, lapsed lock-outs and old reminder keys. Idempotent,
  * so two processes running it at once (or a retry) do no harm. Ages use the platform clock.
  */
 export async function cleanupExpired(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<CleanupResult> {
@@ -35,5 +39,11 @@ export async function cleanupExpired(deps: Pick<Deps, 'db' | 'clock' | 'config'>
     ),
     loginFailures: count(await deps.db.deleteFrom('login_failures').where('at', '<', new Date(now.getTime() - FAILURE_WINDOW_MS)).execute()),
     loginLocks: count(await deps.db.deleteFrom('login_locks').where('locked_until', '<', now).execute()),
+    remindersSent: count(
+      await deps.db
+        .deleteFrom('reminders_sent')
+        .where('day', '<', new Date(now.getTime() - REMINDER_KEYS_KEEP_DAYS * 86_400_000).toISOString().slice(0, 10))
+        .execute(),
+    ),
   };
 }

@@ -59,14 +59,18 @@ describe('expired-cleanup', () => {
     ]).execute();
     await t.deps.db.insertInto('login_failures').values([{ subject: 's', at: ago(minutes(1)) }, { subject: 's', at: ago(minutes(20)) }]).execute();
     await t.deps.db.insertInto('login_locks').values([{ subject: 'a', locked_until: later(minutes(5)) }, { subject: 'b', locked_until: ago(minutes(5)) }]).execute();
+    await t.deps.db.insertInto('reminders_sent').values([
+      { case_id: 'c', deadline_kind: 'k', day: '2026-11-19', reminder: 'due_soon' },
+      { case_id: 'c', deadline_kind: 'k', day: '2026-08-01', reminder: 'overdue' },
+    ]).execute();
 
     const r = await t.runJobNow('expired-cleanup');
-    expect(r).toMatchObject({ sessions: 2, verificationCodes: 1, rateLimitWindows: 1, loginFailures: 1, loginLocks: 1 });
+    expect(r).toMatchObject({ sessions: 2, verificationCodes: 1, rateLimitWindows: 1, loginFailures: 1, loginLocks: 1, remindersSent: 1 });
     expect((await t.deps.db.selectFrom('sessions').select('id_hash').execute()).map((s) => s.id_hash)).toEqual(['live']);
     expect((await t.deps.db.selectFrom('verification_codes').select('purpose').orderBy('purpose').execute()).map((c) => c.purpose)).toEqual(['live', 'recent']);
     expect(await t.deps.db.selectFrom('login_locks').select('subject').execute()).toEqual([{ subject: 'a' }]);
     // Idempotent: a second run (a retry, another process) finds nothing.
-    expect(await t.runJobNow('expired-cleanup')).toMatchObject({ sessions: 0, verificationCodes: 0, rateLimitWindows: 0, loginFailures: 0, loginLocks: 0 });
+    expect(await t.runJobNow('expired-cleanup')).toMatchObject({ sessions: 0, verificationCodes: 0, rateLimitWindows: 0, loginFailures: 0, loginLocks: 0, remindersSent: 0 });
   });
 });
 
