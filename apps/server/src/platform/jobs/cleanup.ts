@@ -42,7 +42,7 @@ export async function cleanupExpired(deps: Pick<Deps, 'db' | 'clock' | 'config'>
     remindersSent: count(
       await deps.db
         .deleteFrom('reminders_sent')
-        .where('day', '<', new Date(now.getTime() - REMINDER_KEYS_KEEP_DAYS * 86_400_000).toISOString().slice(0, 10))
+        .where('day', '<', new Date(now.getTime() - REMINDER_KEYS_KEEP_DAYS * 86_400_000))
         .execute(),
     ),
   };
