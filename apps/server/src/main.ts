@@ -10,6 +10,8 @@ export async function main(): Promise<void> {
   const platform = await openPlatform(config);
   const demo = config.demo ? await loadDemo(platform.deps) : null;
   const app = await buildApp(platform.deps, { logger: true });
+  // After migrations, before taking requests. Stopped by platform.close(), after the HTTP server and before the pool.
+  await platform.deps.jobs.start();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -88,4 +88,9 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/cases/:id/notes': { url: (w, r) => `/api/cases/${w.case[r].id}/notes`, body: () => ({ kind: 'note', body: '矩阵备注' }), relational: true },
   'POST /api/cases/:id/notes/:noteId/done': { url: (w, r) => `/api/cases/${w.case[r].id}/notes/${w.case[r].taskId}/done`, body: () => ({}), relational: true },
   'POST /api/cases/:id/parties/:partyId/reveal': { url: (w, r) => `/api/cases/${w.case[r].id}/parties/${w.case[r].partyId}/reveal`, body: () => ({ field: 'phone' }), relational: true },
+  // Own notifications only: the caller's relation to an institution does not apply (another user's id answers 404,
+  // tested in notifications.routes.test.ts).
+  'GET /api/notifications': collection('/api/notifications'),
+  'POST /api/notifications/:id/read': collection('/api/notifications/00000000-0000-7000-8000-000000000000/read', {}),
+  'POST /api/notifications/read-all': collection('/api/notifications/read-all', {}),
 };

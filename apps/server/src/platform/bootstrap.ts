@@ -7,6 +7,8 @@ import type { Config } from './config.ts';
 import { createDb } from './db.ts';
 import type { Deps } from './deps.ts';
 import { startEmbedded, type EmbeddedServer, type StartOptions } from './embedded-pg.ts';
+import { allJobs } from './jobs/catalog.ts';
+import { createPgBossJobs } from './jobs/pgboss.ts';
 import { migrate } from './migrate.ts';
 import { createNotifier } from './notifier.ts';
 import { createSecrets, loadMasterKey } from './secrets.ts';
@@ -62,12 +64,14 @@ export async function openPlatform(config: Config, clock: Clock = systemClock, o
     (m) => (m.channel === 'sms' ? maskPhone(m.to) : maskEmail(m.to)),
     config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : undefined,
   );
-  const deps: Deps = { config, db, pool, secrets, notifier, clock };
+  // The job system is created here and started by main.ts (the CLI only enqueues, which opens it lazily).
+  const deps: Deps = { config, db, pool, secrets, notifier, clock, jobs: createPgBossJobs(pool, () => deps, allJobs) };
   return {
     deps,
     embedded,
     migrations,
     async close() {
+      await deps.jobs.stop().catch(() => {});
       await closeSharedBrowser(); // the document renderer's Chromium, if it was started
       await db.destroy();
       await embedded?.stop();

@@ -87,8 +87,11 @@ describe('npm start lifecycle', () => {
     const c = new pg.Client({ connectionString: u.toString() });
     await c.connect();
     const n = await c.query('SELECT count(*)::int AS n FROM institutions');
+    // The job system started in the same database, with its schedules.
+    const schedules = await c.query('SELECT name FROM pgboss.schedule ORDER BY name');
     await c.end();
     expect(n.rows[0].n).toBeGreaterThanOrEqual(20);
+    expect(schedules.rows.map((r) => r.name)).toEqual(['deadline-reminders', 'expired-cleanup', 'outbox-retry', 'storage-sweep']);
     s.child.kill('SIGTERM');
     expect(await exited(s.child)).toBe(0);
     fs.rmSync(externalDir, { recursive: true, force: true });

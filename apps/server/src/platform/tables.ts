@@ -124,6 +124,8 @@ export interface OutboxTable {
   error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
@@ -298,6 +300,27 @@ export interface CaseAttachmentsTable {
   added_at: Generated<Date>;
 }
 
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  title_en: Generated<string>;
+  body_en: Generated<string>;
+  link: string | null;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface RemindersSentTable {
+  case_id: string;
+  deadline_kind: string;
+  day: ColumnType<Date, string, string>;
+  reminder: 'due_soon' | 'overdue';
+  sent_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   institutions: InstitutionsTable;
@@ -319,4 +342,6 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   case_notes: CaseNotesTable;
   case_attachments: CaseAttachmentsTable;
+  notifications: NotificationsTable;
+  reminders_sent: RemindersSentTable;
 }

@@ -10,6 +10,8 @@ import { migrate } from '../platform/migrate.ts';
 import { loadRegions } from '../modules/regions/regions.load.ts';
 import { loadDemo } from '../demo/load.ts';
 import { createSecrets } from '../platform/secrets.ts';
+import { createManualJobs } from '../platform/jobs/manual.ts';
+import type { Deps } from '../platform/deps.ts';
 import { TEST_DATA_KEY, TEMPLATE_DB } from './constants.ts';
 
 declare module 'vitest' {
@@ -48,7 +50,8 @@ export default async function setup(project: TestProject) {
   const config = { ...loadConfig({}), dataDir: path.resolve('.tmp', 'test-data') };
   const secrets = createSecrets(Buffer.from(TEST_DATA_KEY, 'base64'));
   const noop = { send: async () => {} };
-  await loadDemo({ config, db, pool, secrets, notifier: noop, clock: new TestClock() });
+  const deps: Deps = { config, db, pool, secrets, notifier: noop, clock: new TestClock(), jobs: createManualJobs(() => deps, []) };
+  await loadDemo(deps);
   await db.destroy();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', TEMPLATE_DB);

@@ -7,6 +7,9 @@ import { TestClock } from '../platform/clock.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { createDb } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
+import { allJobs } from '../platform/jobs/catalog.ts';
+import { createManualJobs, type ManualJobs } from '../platform/jobs/manual.ts';
+import { createPgBossJobs } from '../platform/jobs/pgboss.ts';
 import { createNotifier, type Message } from '../platform/notifier.ts';
 import { createSecrets } from '../platform/secrets.ts';
 import { TestClient } from './client.ts';
@@ -22,7 +25,16 @@ export interface TestApp {
   anon(): TestClient;
   /** Sign in (completing 2FA enrolment and forced password change if asked) and return the client. */
   login(username: string, password?: string): Promise<TestClient>;
+  /** Run a job's handler now, in the test (whatever the job system). */
+  runJobNow(name: string, data?: object): Promise<unknown>;
+  /** Without `jobs: true`: the jobs enqueued so far, run in order if their transaction committed. */
+  drainJobs(options?: { name?: string }): Promise<number>;
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Start a real pg-boss on the test database (workers polling every 0.5 s, cron passes every second). Off by default: keeps createTestApp fast. */
+  jobs?: boolean;
 }
 
 function withDatabase(url: string, name: string): string {
@@ -32,7 +44,7 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** A fresh database cloned from the template (schema, regions, demo network) and an app on it. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('pgTemplate');
   const name = `t_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`;
@@ -40,14 +52,17 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   await admin.end();
-  const { db, pool } = createDb(withDatabase(adminUrl, name), 5);
+  const { db, pool } = createDb(withDatabase(adminUrl, name), opts.jobs ? 10 : 5);
   const config: Config = { ...loadConfig({}), dataDir: path.resolve('.tmp', 'test-data'), ...overrides };
   const secrets = createSecrets(Buffer.from(TEST_DATA_KEY, 'base64'));
   const sent: Message[] = [];
   const real = createNotifier(db, secrets, (m) => m.to.slice(0, 3) + '***');
   const notifier = { send: async (m: Message) => (sent.push(m), real.send(m)) };
   const clock = new TestClock(new Date('2026-11-20T02:00:00Z'));
-  const deps: Deps = { config, db, pool, secrets, notifier, clock };
+  const manual: ManualJobs | null = opts.jobs ? null : createManualJobs(() => deps, allJobs);
+  const jobs = manual ?? createPgBossJobs(pool, () => deps, allJobs, { pollingIntervalSeconds: 0.5, cronIntervalSeconds: 1, log: () => {} });
+  const deps: Deps = { config, db, pool, secrets, notifier, clock, jobs };
+  if (opts.jobs) await jobs.start();
   const app = await buildApp(deps);
   await app.ready();
   return {
@@ -57,8 +72,14 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     sent,
     anon: () => new TestClient(app),
     login: (username, password) => TestClient.signIn(app, username, password),
+    runJobNow: (job, data) => jobs.runNow(job, data),
+    async drainJobs(options) {
+      if (!manual) throw new Error('drainJobs: this test app runs pg-boss (jobs: true); its workers run the jobs');
+      return manual.drain(options);
+    },
     async close() {
       await app.close();
+      await jobs.stop();
       await db.destroy();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();

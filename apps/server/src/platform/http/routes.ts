@@ -3,6 +3,7 @@ import { caseRoutes } from '../../modules/cases/cases.routes.ts';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { outboxRoutes } from '../../modules/outbox/outbox.routes.ts';
+import { notificationRoutes } from '../../modules/notifications/notifications.routes.ts';
 import { institutionRoutes } from '../../modules/institutions/institutions.routes.ts';
 import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
@@ -18,4 +19,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(institutionRoutes);
   await app.register(caseRoutes);
+  await app.register(notificationRoutes);
 }

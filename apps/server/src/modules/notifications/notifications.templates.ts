@@ -1,0 +1,166 @@
+/**
+ * Message templates, Chinese and English, keyed by kind. A template takes a small data object of
+ * references (case number, dates, institution name) — never an applicant's name, phone, ID number or
+ * address. E-mail subjects are fixed per kind and carry no data at all: subjects are shown in inbox
+ * lists and lock screens and travel through mail logs.
+ */
+export const notificationKinds = [
+  'case_submitted',
+  'case_accepted',
+  'case_declined',
+  'supplement_requested',
+  'case_assigned',
+  'review_requested',
+  'review_returned',
+  'case_concluded',
+  'transfer_received',
+  'referral_overdue',
+  'deadline_due_soon',
+  'deadline_overdue',
+  'rating_invitation',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export interface TemplateData {
+  /** The case number (not personal data). */
+  caseNo?: string;
+  /** A date as YYYY-MM-DD. */
+  due?: string;
+  /** What the deadline is for, in words (e.g. 受理期限 / acceptance). */
+  deadline?: Text;
+  institution?: string;
+  /** A reason or comment written by staff (decline reason, review comments). */
+  note?: string;
+}
+
+export interface Rendered {
+  title: Text;
+  body: Text;
+  /** The e-mail subject: fixed per kind, no data. */
+  subject: Text;
+}
+
+type Template = (d: TemplateData) => { title: Text; body: Text };
+
+const no = (d: TemplateData) => d.caseNo ?? '';
+const noteZh = (d: TemplateData) => (d.note ? `说明：${d.note}` : '');
+const noteEn = (d: TemplateData) => (d.note ? ` Note: ${d.note}` : '');
+const deadlineZh = (d: TemplateData) => d.deadline?.zh ?? '办理期限';
+const deadlineEn = (d: TemplateData) => d.deadline?.en ?? 'deadline';
+
+const templates: Record<NotificationKind, Template> = {
+  case_submitted: (d) => ({
+    title: { zh: `援助申请已提交（${no(d)}）`, en: `Application submitted (${no(d)})` },
+    body: {
+      zh: `您的维权援助申请已提交，案件编号 ${no(d)}。受理机构将在规定期限内答复。`,
+      en: `Your application for assistance has been submitted as case ${no(d)}. The institution will answer within the time limit.`,
+    },
+  }),
+  case_accepted: (d) => ({
+    title: { zh: `案件已受理（${no(d)}）`, en: `Case accepted (${no(d)})` },
+    body: {
+      zh: `案件 ${no(d)} 已由${d.institution ?? '援助机构'}受理，我们将尽快安排办理。`,
+      en: `Case ${no(d)} has been accepted by ${d.institution ?? 'the institution'} and will be assigned shortly.`,
+    },
+  }),
+  case_declined: (d) => ({
+    title: { zh: `案件不予受理（${no(d)}）`, en: `Case declined (${no(d)})` },
+    body: {
+      zh: `很抱歉，案件 ${no(d)} 不予受理。${noteZh(d)}`,
+      en: `We are sorry: case ${no(d)} was declined.${noteEn(d)}`,
+    },
+  }),
+  supplement_requested: (d) => ({
+    title: { zh: `请补充材料（${no(d)}）`, en: `More material needed (${no(d)})` },
+    body: {
+      zh: `案件 ${no(d)} 需要您补充材料${d.due ? `，请于 ${d.due} 前提交` : ''}。${noteZh(d)}`,
+      en: `Case ${no(d)} needs more material from you${d.due ? `, by ${d.due}` : ''}.${noteEn(d)}`,
+    },
+  }),
+  case_assigned: (d) => ({
+    title: { zh: `新分派案件（${no(d)}）`, en: `Case assigned to you (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 已分派给您办理。`, en: `Case ${no(d)} has been assigned to you.` },
+  }),
+  review_requested: (d) => ({
+    title: { zh: `待审核（${no(d)}）`, en: `Review requested (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 的意见已提交，请审核。`, en: `An opinion on case ${no(d)} awaits your review.` },
+  }),
+  review_returned: (d) => ({
+    title: { zh: `审核退回（${no(d)}）`, en: `Returned by the reviewer (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 的意见被退回修改。${noteZh(d)}`, en: `The opinion on case ${no(d)} was returned for changes.${noteEn(d)}` },
+  }),
+  case_concluded: (d) => ({
+    title: { zh: `案件已办结（${no(d)}）`, en: `Case concluded (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 已办结，可在案件页面查看和下载文书。`, en: `Case ${no(d)} is concluded; its documents are on the case page.` },
+  }),
+  transfer_received: (d) => ({
+    title: { zh: `收到移交案件（${no(d)}）`, en: `Case transferred to you (${no(d)})` },
+    body: {
+      zh: `${d.institution ?? '其他机构'}向本机构移交了案件 ${no(d)}，请确认接收或退回。`,
+      en: `${d.institution ?? 'Another institution'} transferred case ${no(d)} to your institution: accept it or send it back.`,
+    },
+  }),
+  referral_overdue: (d) => ({
+    title: { zh: `转交反馈逾期（${no(d)}）`, en: `Referral reply overdue (${no(d)})` },
+    body: {
+      zh: `案件 ${no(d)} 转交外部单位后${d.due ? `应于 ${d.due} 前` : ''}反馈，目前尚未收到，请跟进。`,
+      en: `The body case ${no(d)} was referred to has not replied${d.due ? ` (expected by ${d.due})` : ''}; please follow up.`,
+    },
+  }),
+  deadline_due_soon: (d) => ({
+    title: { zh: `期限将至（${no(d)}）`, en: `Deadline soon (${no(d)})` },
+    body: {
+      zh: `案件 ${no(d)} 的${deadlineZh(d)}将于 ${d.due ?? ''} 届满，请及时办理。`,
+      en: `The ${deadlineEn(d)} of case ${no(d)} falls on ${d.due ?? ''}.`,
+    },
+  }),
+  deadline_overdue: (d) => ({
+    title: { zh: `已逾期（${no(d)}）`, en: `Deadline passed (${no(d)})` },
+    body: {
+      zh: `案件 ${no(d)} 的${deadlineZh(d)}已于 ${d.due ?? ''} 届满，请尽快处理。`,
+      en: `The ${deadlineEn(d)} of case ${no(d)} passed on ${d.due ?? ''}.`,
+    },
+  }),
+  rating_invitation: (d) => ({
+    title: { zh: `请评价本次服务（${no(d)}）`, en: `Please rate our service (${no(d)})` },
+    body: {
+      zh: `案件 ${no(d)} 已办结，欢迎对本次维权援助服务进行评价。`,
+      en: `Case ${no(d)} is concluded. Please tell us how we did.`,
+    },
+  }),
+};
+
+const subjects: Record<NotificationKind, Text> = {
+  case_submitted: { zh: '援助申请已提交', en: 'Application submitted' },
+  case_accepted: { zh: '案件已受理', en: 'Case accepted' },
+  case_declined: { zh: '案件受理结果', en: 'Decision on your application' },
+  supplement_requested: { zh: '请补充材料', en: 'More material needed' },
+  case_assigned: { zh: '新分派案件', en: 'Case assigned to you' },
+  review_requested: { zh: '待审核意见', en: 'Review requested' },
+  review_returned: { zh: '意见被退回', en: 'Opinion returned' },
+  case_concluded: { zh: '案件已办结', en: 'Case concluded' },
+  transfer_received: { zh: '收到移交案件', en: 'Case transferred to you' },
+  referral_overdue: { zh: '转交反馈逾期', en: 'Referral reply overdue' },
+  deadline_due_soon: { zh: '期限将至提醒', en: 'Deadline reminder' },
+  deadline_overdue: { zh: '逾期提醒', en: 'Overdue reminder' },
+  rating_invitation: { zh: '服务评价邀请', en: 'Please rate our service' },
+};
+
+export const isNotificationKind = (k: string): k is NotificationKind => (notificationKinds as readonly string[]).includes(k);
+
+export function renderTemplate(kind: NotificationKind, data: TemplateData = {}): Rendered {
+  const { title, body } = templates[kind](data);
+  const trim = (t: Text): Text => ({ zh: t.zh.trim(), en: t.en.trim() });
+  return { title: trim(title), body: trim(body), subject: subjectFor(kind) };
+}
+
+/** The e-mail subject of a kind: 【援知】 + fixed words, both languages, never any data. */
+export function subjectFor(kind: string): Text {
+  const s = isNotificationKind(kind) ? subjects[kind] : { zh: '新通知', en: 'New notification' };
+  return { zh: `【援知】${s.zh}`, en: `[Yuanzhi] ${s.en}` };
+}

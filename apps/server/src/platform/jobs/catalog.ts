@@ -1,0 +1,36 @@
+import { deadlineRemindersJob, noDeadlines } from '../../modules/notifications/deadline-reminders.ts';
+import { notificationDeliveryJob } from '../../modules/notifications/notifications.delivery.ts';
+import { sweepOrphans } from '../storage/index.ts';
+import { cleanupExpired } from './cleanup.ts';
+import { defineJob } from './define.ts';
+import { retryOutbox, transportFor } from './outbox-retry.ts';
+import type { AnyJob } from './pgboss.ts';
+
+/** Uploads and orphan files younger than this are left alone (an upload in flight, a form being filled). */
+export const SWEEP_AGE_MS = 6 * 3600_000;
+
+export const storageSweepJob = defineJob('storage-sweep', (_data, deps) => sweepOrphans(deps, SWEEP_AGE_MS), {
+  schedule: '7 * * * *',
+  timeoutSeconds: 30 * 60,
+});
+
+export const cleanupJob = defineJob('expired-cleanup', (_data, deps) => cleanupExpired(deps), { schedule: '23 * * * *' });
+
+export const outboxRetryJob = defineJob('outbox-retry', (_data, deps) => retryOutbox(deps, transportFor(deps)), {
+  schedule: '* * * * *',
+  // The job retries messages itself; a failed run simply waits for the next minute.
+  retry: { limit: 0 },
+  timeoutSeconds: 10 * 60,
+});
+
+/** Every job the platform knows, like routes.ts for routes. A module adds its jobs here. */
+export const allJobs: readonly AnyJob[] = [
+  storageSweepJob,
+  cleanupJob,
+  outboxRetryJob,
+  notificationDeliveryJob,
+  // The cases module replaces noDeadlines with its case_deadlines source.
+  deadlineRemindersJob(() => noDeadlines),
+] as unknown as readonly AnyJob[];
+
+export type JobName = 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders';
