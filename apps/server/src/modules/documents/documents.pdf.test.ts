@@ -15,19 +15,18 @@ afterAll(async () => {
   await closeSharedBrowser();
 });
 
-/** Page sizes and text of a PDF, read by pdf.js. */
+/** Page sizes and text of a PDF, read by pdf.js (unpdf's bundled build). */
 async function readPdf(bytes: Buffer): Promise<{ pages: { width: number; height: number; text: string }[] }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false });
-  const pdf = await task.promise;
+  const { getDocumentProxy } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const pages = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
     const [x0, y0, x1, y1] = page.view;
     const content = await page.getTextContent();
-    pages.push({ width: x1 - x0, height: y1 - y0, text: content.items.map((i) => ('str' in i ? i.str : '')).join('') });
+    pages.push({ width: x1 - x0, height: y1 - y0, text: content.items.map((i: object) => ('str' in i ? (i as { str: string }).str : '')).join('') });
   }
-  await task.destroy();
+  await pdf.destroy();
   return { pages };
 }
 

@@ -1,6 +1,6 @@
 /**
- * Pictures of a PDF's pages, for looking at the output (tests, user guide): pdf.js (the pdfjs-dist dev
- * dependency) draws each page on a canvas inside the shared Chromium, served from a routed origin.
+ * Pictures of a PDF's pages, for looking at the output (tests, user guide): pdf.js (the serverless build
+ * bundled in the `unpdf` dev dependency, which needs no native canvas package) draws each page on a canvas inside the shared Chromium, served from a routed origin.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +13,6 @@ const ORIGIN = 'https://preview.yuanzhi.invalid';
 const VIEWER = `<!doctype html><html><body style="margin:0;background:#888">
 <script type="module">
 import * as pdfjs from '${ORIGIN}/pdf.mjs';
-pdfjs.GlobalWorkerOptions.workerSrc = '${ORIGIN}/pdf.worker.mjs';
 window.renderPdf = async (scale) => {
   const data = new Uint8Array(await (await fetch('${ORIGIN}/doc.pdf')).arrayBuffer());
   const pdf = await pdfjs.getDocument({ data }).promise;
@@ -33,15 +32,13 @@ window.viewerReady = true;
 
 /** Write one PNG per page (`<prefix>-<n>.png`) and return their paths. */
 export async function pdfToPngs(pdf: Buffer, prefix: string, scale = 1.25): Promise<string[]> {
-  const build = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'build');
+  const bundle = path.join(path.dirname(require.resolve('unpdf')), 'pdfjs.mjs');
   const page = await newSharedPage();
   try {
     await page.route(`${ORIGIN}/**`, async (route) => {
       const name = new URL(route.request().url()).pathname.slice(1);
       if (name === 'doc.pdf') return route.fulfill({ body: pdf, contentType: 'application/pdf' });
-      if (name === 'pdf.mjs' || name === 'pdf.worker.mjs') {
-        return route.fulfill({ body: fs.readFileSync(path.join(build, name)), contentType: 'text/javascript' });
-      }
+      if (name === 'pdf.mjs') return route.fulfill({ body: fs.readFileSync(bundle), contentType: 'text/javascript' });
       return route.fulfill({ body: VIEWER, contentType: 'text/html' });
     });
     await page.goto(`${ORIGIN}/index.html`);
