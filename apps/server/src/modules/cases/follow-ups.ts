@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, Conflict, NotFound } from '../../platform/errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.record.ts';
-import { canOnCase, canSeeCase, caseNotFound } from './cases.access.ts';
+import { actingRole, canOnCase, canSeeCase, caseNotFound } from './cases.access.ts';
 import { storeDeadlines } from './cases.deadlines.ts';
 import { appendEvent, findCase, isUuid, lockCase, type CaseRow } from './cases.repository.ts';
 
@@ -17,7 +17,7 @@ import { appendEvent, findCase, isUuid, lockCase, type CaseRow } from './cases.r
  * archived only once its follow-up is done or skipped.
  */
 
-export interface FollowUpView {
+export type FollowUpView = {
   id: string;
   dueOn: string;
   status: 'open' | 'done' | 'skipped';
@@ -28,7 +28,7 @@ export interface FollowUpView {
   by: { id: string | null; name: string } | null;
   skippedReason: string | null;
   overdue: boolean;
-}
+};
 
 /** In the conclude transition: schedule the visit on the follow_up deadline just computed. */
 export async function scheduleFollowUp(tx: Tx, caseId: string, deadlines: readonly Deadline[]): Promise<void> {
@@ -137,7 +137,7 @@ async function closeFollowUp(tx: Tx, deps: Deps, actor: Actor, c: CaseRow, id: s
     : { followUpId: id, skipped: true };
   await appendEvent(tx, {
     case_id: c.id, event: 'followUp', from_state: null, to_state: null, actor_id: actor.userId, actor_name: actor.displayName,
-    actor_role: actor.grants[0]?.role ?? null, at: now, reason: rec.outcome === 'skipped' ? rec.reason.trim() : null,
+    actor_role: actingRole(actor, c.institution_path, 'case.handle'), at: now, reason: rec.outcome === 'skipped' ? rec.reason.trim() : null,
     payload: JSON.stringify(payload),
   });
   await tx.updateTable('cases').set({ version: sql<number>`version + 1`, updated_at: now }).where('id', '=', c.id).execute();
