@@ -29,7 +29,7 @@ export function caseDeadlineSource(deps: Pick<Deps, 'db'>): DeadlineSource {
       const rows = await deps.db
         .selectFrom('case_deadlines as d')
         .innerJoin('cases as c', 'c.id', 'd.case_id')
-        .select(['d.case_id', 'd.kind', sql<string>`d.due::text`.as('due'), 'd.rule', 'c.case_number', 'c.handler_id', 'c.institution_id'])
+        .select(['d.case_id', 'd.kind', sql<string>`d.due::text`.as('due'), 'd.rule', 'c.case_number', 'c.handler_id', 'c.institution_id', sql<string>`c.institution_path::text`.as('institution_path')])
         .where('d.status', '=', 'running')
         .where('c.state', 'in', remindedStates)
         .where(sql<boolean>`d.due <= ${horizon}::date`)
@@ -41,7 +41,7 @@ export function caseDeadlineSource(deps: Pick<Deps, 'db'>): DeadlineSource {
       const out: DueDeadline[] = [];
       for (const r of rows) {
         let userIds = r.handler_id ? [r.handler_id] : intake.get(r.institution_id);
-        if (!userIds) intake.set(r.institution_id, (userIds = await intakeStaff(deps.db, r.institution_id)));
+        if (!userIds) intake.set(r.institution_id, (userIds = await intakeStaff(deps.db, r.institution_path)));
         if (userIds.length === 0) continue;
         out.push({
           caseId: r.case_id, userIds, kind: r.kind, due: endOfCstDay(r.due), caseNo: r.case_number ?? '',

@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { notifyFromTemplate } from '../notifications/notifications.service.ts';
 import type { NotificationKind, TemplateData } from '../notifications/notifications.templates.ts';
-import { clerksAndAdmins, intakeStaff, nearestHolders } from './case-recipients.ts';
+import { institutionPath, intakeStaff, nearestHolders, transferDesk } from './case-recipients.ts';
 import type { EffectReport } from './cases.effects.ts';
 import type { CaseRow } from './cases.repository.ts';
 
@@ -105,12 +105,14 @@ async function staffRecipients(tx: Tx, c: NoticeContext, to: Exclude<NoticeRecip
     case 'reviewers':
       return nearestHolders(tx, row.institution_path, 'case.review');
     case 'intake':
-      return intakeStaff(tx, row.institution_id);
-    case 'receiving_institution':
-      return c.payload.toInstitutionId ? clerksAndAdmins(tx, c.payload.toInstitutionId) : [];
+      return intakeStaff(tx, row.institution_path);
+    case 'receiving_institution': {
+      const path = c.payload.toInstitutionId ? await institutionPath(tx, c.payload.toInstitutionId) : undefined;
+      return path ? transferDesk(tx, path) : [];
+    }
     case 'sending_institution': {
       // The case is still filed at the sending institution in the row before acceptTransfer / returnTransfer.
-      const side = await clerksAndAdmins(tx, row.institution_id);
+      const side = await transferDesk(tx, row.institution_path);
       return row.handler_id ? [...side, row.handler_id] : side;
     }
   }

@@ -44,7 +44,7 @@ export async function chaseReferrals(deps: Deps, asOf: Date): Promise<ChaseResul
         .returning('case_id')
         .executeTakeFirst();
       if (!claimed) return false;
-      const userIds = c.handler_id ? [c.handler_id] : await intakeStaff(tx, c.institution_id);
+      const userIds = c.handler_id ? [c.handler_id] : await intakeStaff(tx, c.institution_path);
       await notifyFromTemplate(deps, tx, {
         userIds, kind: 'referral_overdue', data: { caseNo: c.case_number ?? '', due: r.due }, link: `/console/cases/${c.id}`, email: true,
       });
