@@ -107,6 +107,8 @@ describe('follow-up visits', () => {
     const list = await clerk.get(`/api/cases/${id}/follow-ups`);
     expect(list.body.data).toEqual([expect.objectContaining({ status: 'open', dueOn: '2026-12-04', overdue: false })]);
     expect((await deadline(id, 'follow_up')).due).toBe('2026-12-04');
+    const queue = await clerk.get('/api/cases?queue=follow_up&pageSize=100');
+    expect(queue.body.data.map((c: { id: string }) => c.id)).toContain(id);
     const refused = await fire(clerk, id, 'archive');
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'follow_up_pending', message: expect.stringContaining('2026-12-04') });
@@ -118,6 +120,7 @@ describe('follow-up visits', () => {
     expect((await deadline(id, 'follow_up')).status).toBe('met');
     expect((await handler.post(`/api/cases/${id}/follow-ups/${fid}/done`, { outcome: 'done', method: 'phone' })).body.error.code).toBe('follow_up_closed');
     await ok(clerk, id, 'archive');
+    expect((await clerk.get('/api/cases?queue=follow_up&pageSize=100')).body.data.map((c: { id: string }) => c.id)).not.toContain(id);
   });
 
   it('lets staff record why a visit was skipped, and drops an open visit when the case is reopened', async () => {
