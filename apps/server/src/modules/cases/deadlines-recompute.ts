@@ -22,8 +22,9 @@ export interface RecomputeResult {
  * their deadline. Safe to run twice: the result depends only on the events and the calendar.
  */
 export async function recomputeOpenDeadlines(deps: Deps, opts: { caseIds?: readonly string[] } = {}): Promise<RecomputeResult> {
+  if (opts.caseIds?.length === 0) return { cases: 0, changed: 0 };
   let q = deps.db.selectFrom('cases').select('id').where('state', 'in', recomputeStates).orderBy('id');
-  if (opts.caseIds) q = q.where('id', 'in', opts.caseIds.length > 0 ? [...opts.caseIds] : ['00000000-0000-0000-0000-000000000000']);
+  if (opts.caseIds) q = q.where('id', 'in', [...opts.caseIds]);
   const ids = (await q.execute()).map((r) => r.id);
   let changed = 0;
   for (const id of ids) {
