@@ -77,6 +77,7 @@ export const caseQueues = [
   { value: 'overdue', zh: '已超期', en: 'Overdue' },
   { value: 'awaiting_review', zh: '待审核', en: 'Awaiting review' },
   { value: 'referred', zh: '转办待反馈', en: 'Referred, awaiting reply' },
+  { value: 'follow_up', zh: '待回访', en: 'Follow-up visit due' },
 ] as const satisfies readonly Labelled[];
 export const caseQueueValues = valuesOf(caseQueues);
 export type CaseQueue = (typeof caseQueueValues)[number];

@@ -88,6 +88,14 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/cases/:id/notes': { url: (w, r) => `/api/cases/${w.case[r].id}/notes`, body: () => ({ kind: 'note', body: '矩阵备注' }), relational: true },
   'POST /api/cases/:id/notes/:noteId/done': { url: (w, r) => `/api/cases/${w.case[r].id}/notes/${w.case[r].taskId}/done`, body: () => ({}), relational: true },
   'POST /api/cases/:id/parties/:partyId/reveal': { url: (w, r) => `/api/cases/${w.case[r].id}/parties/${w.case[r].partyId}/reveal`, body: () => ({ field: 'phone' }), relational: true },
+  'GET /api/cases/:id/follow-ups': { url: (w, r) => `/api/cases/${w.case[r].id}/follow-ups`, relational: true },
+  'POST /api/cases/:id/follow-ups/:fid/done': {
+    url: (w, r) => `/api/cases/${w.case[r].id}/follow-ups/${w.case[r].followUpId}/done`,
+    body: () => ({ outcome: 'done', method: 'phone', satisfaction: 4 }),
+    relational: true,
+  },
+  'GET /api/calendar/:year': collection('/api/calendar/2026'),
+  'PUT /api/calendar/:year': collection('/api/calendar/2031', { holidays: ['2031-01-01'], workdays: [] }),
   // Own notifications only: the caller's relation to an institution does not apply (another user's id answers 404,
   // tested in notifications.routes.test.ts).
   'GET /api/notifications': collection('/api/notifications'),

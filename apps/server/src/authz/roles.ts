@@ -18,6 +18,8 @@ export const permissions = [
   'audit.export',
   'outbox.read',
   'pii.reveal',
+  /** The statutory holiday calendar deadlines are counted with (PUT /api/calendar/:year). */
+  'calendar.manage',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -64,7 +66,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   supervisor: ['institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export'],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
-    'user.read', 'user.manage', 'outbox.read',
+    'user.read', 'user.manage', 'outbox.read', 'calendar.manage',
   ],
   security_admin: ['institution.read', 'user.read', 'user.security'],
   audit_admin: ['institution.read', 'audit.read', 'audit.export'],

@@ -9,6 +9,7 @@ import { insertDraft, registerCase } from '../modules/cases/cases.register.ts';
 import { lockCase } from '../modules/cases/cases.repository.ts';
 import type { RegisterInput } from '../modules/cases/cases.schemas.ts';
 import { transitionCase, transitionLocked } from '../modules/cases/cases.transition.ts';
+import { recordFollowUp } from '../modules/cases/follow-ups.ts';
 import { demoApplicant } from './network.ts';
 import { demoCaseScripts, type Step } from './cases.scripts.ts';
 
@@ -95,6 +96,11 @@ export async function loadDemoCases(deps: Deps): Promise<number> {
       if (script.byApplicant && s.event === 'submit') continue;
       clock.advance(s.afterDays ?? 1);
       const a = await as(s.by);
+      if (s.event === 'followUp') {
+        const f = s.payload as { method: 'phone'; satisfaction?: number; notes?: string };
+        await recordFollowUp(d, a, id, null, { outcome: 'done', ...f }, ctxOf(a));
+        continue;
+      }
       await transitionCase(d, a, id, s.event, await resolve(s.payload ?? {}), ctxOf(a));
     }
     n++;

@@ -302,7 +302,9 @@ export interface CaseAttachmentsTable {
 
 export interface NotificationsTable {
   id: Generated<string>;
-  user_id: string;
+  /** Null for a notice to an applicant party without an account (`party_id` set instead; never listed in-app). */
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  party_id: ColumnType<string | null, string | null | undefined, string | null>;
   kind: string;
   title: string;
   body: string;
@@ -317,8 +319,32 @@ export interface RemindersSentTable {
   case_id: string;
   deadline_kind: string;
   day: ColumnType<Date, string, string>;
-  reminder: 'due_soon' | 'overdue';
+  reminder: 'due_soon' | 'overdue' | 'chase';
   sent_at: Timestamp;
+}
+
+export interface WorkCalendarYearsTable {
+  year: number;
+  holidays: ColumnType<string[], string[], string[]>;
+  workdays: ColumnType<string[], string[], string[]>;
+  names: ColumnType<Record<string, { zh: string; en: string }>, string, string>;
+  source: string;
+  updated_at: Timestamp;
+}
+
+export interface CaseFollowUpsTable {
+  id: Generated<string>;
+  case_id: string;
+  due_on: ColumnType<string, string, string>;
+  done_at: Timestamp | null;
+  method: string | null;
+  satisfaction: number | null;
+  notes: string | null;
+  done_by: string | null;
+  done_by_name: string | null;
+  skipped_at: Timestamp | null;
+  skipped_reason: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface Database {
@@ -344,4 +370,6 @@ export interface Database {
   case_attachments: CaseAttachmentsTable;
   notifications: NotificationsTable;
   reminders_sent: RemindersSentTable;
+  work_calendar_years: WorkCalendarYearsTable;
+  case_follow_ups: CaseFollowUpsTable;
 }

@@ -4,18 +4,20 @@ import {
 } from '@yuanzhi/domain';
 import { sql } from 'kysely';
 import type { DB, Tx } from '../../platform/db.ts';
+import { serverCalendar } from '../calendar/calendar.service.ts';
 
 /**
  * Deadlines are computed from the case's events by the domain (never typed in) and stored, so the
  * due-soon and overdue queues are plain SQL. Recomputed after every transition; a change of calendar or
- * a paused clock is picked up by recomputing again (a job will do it nightly: TODO with pg-boss).
+ * a paused clock is picked up by recomputing again (the `deadlines-recompute` job, nightly and after a
+ * calendar change: cases/deadlines-recompute.ts). The calendar is the server's (work_calendar_years).
  */
 
 /** Working days before the due date from which a deadline counts as "due soon". */
 export const DUE_SOON_WORKING_DAYS = 3;
 
 let calendar: WorkCalendar | undefined;
-/** The statutory calendar (static data shipped with chinese-days, built once per process). */
+/** The calendar shipped with chinese-days only (no database); deadlines use `serverCalendar(db)`. */
 export function workCalendar(): WorkCalendar {
   return (calendar ??= calendarFromChineseDays());
 }
@@ -38,7 +40,7 @@ export async function computeCaseDeadlines(db: DB | Tx, caseId: string, track: '
     track,
     events: events.map((e) => ({ event: e.event, at: new Date(e.at), ...(e.to_state ? { to: e.to_state as CaseState } : {}) })),
   };
-  return computeDeadlines(history, defaultDeadlineRules, workCalendar(), { asOf: toCstDate(now) });
+  return computeDeadlines(history, defaultDeadlineRules, await serverCalendar(db), { asOf: toCstDate(now) });
 }
 
 /** Replace the stored deadlines of a case with freshly computed ones. */
@@ -46,7 +48,7 @@ export async function storeDeadlines(tx: Tx, caseId: string, track: 'fast' | 'st
   const list = await computeCaseDeadlines(tx, caseId, track, now);
   await tx.deleteFrom('case_deadlines').where('case_id', '=', caseId).execute();
   if (list.length > 0) {
-    const cal = workCalendar();
+    const cal = await serverCalendar(tx);
     await tx
       .insertInto('case_deadlines')
       .values(

@@ -10,6 +10,8 @@ export interface MatrixCase {
   id: string;
   partyId: string;
   taskId: string;
+  /** An open follow-up visit (回访) of the case. */
+  followUpId: string;
 }
 
 export async function matrixCases(db: DB, institution: Record<Relation, string>): Promise<Record<Relation, MatrixCase>> {
@@ -43,7 +45,8 @@ export async function matrixCases(db: DB, institution: Record<Relation, string>)
       .values({ case_id: c.id, kind: 'task', body: '矩阵任务', due_on: null, done_at: null, contact_method: null, contacted_at: null, author_id: null, author_name: '矩阵', created_at: new Date() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    out[rel] = { id: c.id, partyId: p.id, taskId: task.id };
+    const followUp = await db.insertInto('case_follow_ups').values({ case_id: c.id, due_on: '2026-12-31' }).returning('id').executeTakeFirstOrThrow();
+    out[rel] = { id: c.id, partyId: p.id, taskId: task.id, followUpId: followUp.id };
   }
   return out;
 }

@@ -26,6 +26,9 @@ function conditions(actor: Actor, f: CaseFilters, today: string): Expression<Sql
     case 'overdue': c.push(openDeadline(sql<SqlBool>`d.due < ${today}::date`)); break;
     case 'awaiting_review': c.push(sql<SqlBool>`c.state = 'under_review'`); break;
     case 'referred': c.push(sql<SqlBool>`c.state = 'referred'`); break;
+    case 'follow_up':
+      c.push(sql<SqlBool>`EXISTS (SELECT 1 FROM case_follow_ups f WHERE f.case_id = c.id AND f.done_at IS NULL AND f.skipped_at IS NULL)`);
+      break;
     default: break;
   }
   if (f.state) c.push(sql<SqlBool>`c.state = ${f.state}`);

@@ -6,7 +6,7 @@ import type { Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { attach } from '../../platform/storage/index.ts';
 import type { AuditContext } from '../audit/audit.record.ts';
-import { carryOut, type EffectReport } from './cases.effects.ts';
+import type { EffectReport } from './cases.effects.ts';
 import { claimKey, requestHash, storeAnswer } from './cases.idempotency.ts';
 import { partyRow } from './cases.parties.ts';
 import { insertCase, insertParties, linkAttachments, lockCase } from './cases.repository.ts';
@@ -39,7 +39,6 @@ export async function registerCase(deps: Deps, actor: Actor, input: RegisterInpu
     if (idempotencyKey) await storeAnswer(tx, owner, idempotencyKey, { statusCode: 201, response: { caseId } });
     return { caseId, replayed: false, effects: r.effects };
   });
-  if (!out.replayed) out.effects = await carryOut(deps, out.caseId, out.effects);
   return out;
 }
 

@@ -12,7 +12,8 @@ import { recordAudit, type AuditContext } from '../audit/audit.record.ts';
 import { actingRole, caseActorFor, caseNotFound, canSeeCase } from './cases.access.ts';
 import { checkTransitionInput, type TransitionExtras } from './cases.transition-input.ts';
 import { storeDeadlines } from './cases.deadlines.ts';
-import { carryOut, plannedEffects, type EffectReport } from './cases.effects.ts';
+import { plannedEffects, type EffectReport } from './cases.effects.ts';
+import { afterTransition } from './case-transition-hooks.ts';
 import { nextCaseNumber } from './cases.numbers.ts';
 import { appendEvent, institutionBrief, lockCase, moveAttachments, updateCase, type CaseRow } from './cases.repository.ts';
 
@@ -46,7 +47,7 @@ export function snapshotOf(c: CaseRow): CaseSnapshot {
 
 /**
  * The only writer of a case's state. One transaction: lock the row, check scope (404), ask the domain
- * (`decide`), write the case, its event, its deadlines and the audit entry. Notices go out after commit.
+ * (`decide`), write the case, its event, its deadlines, its notices (delivered by jobs after commit) and the audit entry.
  */
 export async function transitionCase(
   deps: Deps, actor: Actor, caseId: string, event: string, payload: CasePayload, ctx: AuditContext, opts: TransitionOptions = {},
@@ -57,7 +58,6 @@ export async function transitionCase(
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw staleVersion(row.version);
     return transitionLocked(tx, deps, actor, row, event, payload, ctx, opts);
   });
-  result.effects = await carryOut(deps, result.caseId, result.effects);
   return result;
 }
 
@@ -104,7 +104,10 @@ export async function transitionLocked(
     actor_role: actingRole(actor, rolePath, permission), at: now, reason: payload.reason?.trim() || null,
     payload: JSON.stringify(eventPayload(payload, extras)),
   });
-  await storeDeadlines(tx, row.id, next.track, now);
+  const deadlines = await storeDeadlines(tx, row.id, next.track, now);
+  const effects = await afterTransition(tx, deps, {
+    row, event: d.event, payload, next, actorId: actor.userId, deadlines, effects: plannedEffects(d.effects as readonly CaseEffect[]),
+  });
   const path = (set.institution_path as string | undefined) ?? row.institution_path;
   await recordAudit(tx, ctx, {
     action: `case.${d.event}`, objectType: 'case', objectId: row.id, institutionId: next.institutionId, institutionPath: path,
@@ -112,7 +115,7 @@ export async function transitionLocked(
   });
   return {
     caseId: row.id, event: d.event, from: d.from, to: d.to, seq, version: row.version + 1,
-    effects: plannedEffects(d.effects as readonly CaseEffect[]),
+    effects,
   };
 }
 

@@ -32,7 +32,8 @@ describe('registering a case', () => {
     const tl = await clerk.get(`/api/cases/${c.id}/timeline`);
     expect(tl.body.data.map((e: { event: string }) => e.event)).toEqual(['submit']);
     expect(tl.body.data[0].actor.role).toBe('intake_clerk');
-    // the applicant is told (outbox), by e-mail because an address was given
+    // the applicant is told (outbox, by the delivery job after commit), by e-mail because an address was given
+    await t.drainJobs();
     expect(t.sent.at(-1)?.body).toContain(c.caseNumber);
   });
 
@@ -118,9 +119,13 @@ describe('a case from registration to archive', () => {
     const handling = c.body.data.deadlines.find((d: { kind: string }) => d.kind === 'handling');
     expect(handling).toMatchObject({ status: 'met', workingDays: 15 });
     expect(handling.explanation.zh).toContain('快速通道减半');
+    // archiving waits for the follow-up visit (回访)
+    expect((await fire(clerk, id, 'archive')).body.error.code).toBe('follow_up_pending');
+    const [f] = (await clerk.get(`/api/cases/${id}/follow-ups`)).body.data;
+    expect((await clerk.post(`/api/cases/${id}/follow-ups/${f.id}/done`, { outcome: 'done', method: 'phone', satisfaction: 5 })).status).toBe(200);
     await ok(clerk, id, 'archive');
     const tl = await clerk.get(`/api/cases/${id}/timeline`);
-    expect(tl.body.data.map((e: { event: string }) => e.event)).toEqual(['submit', 'accept', 'assign', 'start', 'submitForReview', 'signOff', 'conclude', 'archive']);
+    expect(tl.body.data.map((e: { event: string }) => e.event)).toEqual(['submit', 'accept', 'assign', 'start', 'submitForReview', 'signOff', 'conclude', 'followUp', 'archive']);
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('object_id', '=', id).execute();
     expect(audit.map((a) => a.action)).toContain('case.signOff');
     const notes = await clerk.post(`/api/cases/${id}/notes`, { kind: 'note', body: '归档后' });

@@ -18,9 +18,9 @@ export interface DueDeadline {
 }
 
 /**
- * Where reminders come from. The cases module provides the real one (open deadlines due within two
- * working days of `asOf`, counted with the holiday calendar, and those already past); until it is
- * plugged into the catalog, `noDeadlines` is used.
+ * Where reminders come from. The cases module provides the real one, plugged into the catalog
+ * (cases/case-deadline-source.ts: running deadlines due within two working days of `asOf`, counted
+ * with the holiday calendar, and those already past); `noDeadlines` is for tests and tools.
  */
 export interface DeadlineSource {
   dueSoon(asOf: Date): Promise<DueDeadline[]>;

@@ -12,13 +12,19 @@ export type DeliveryOutcome = 'sent' | 'no_address' | 'gone';
  * per kind (no personal data); the body repeats the in-app text in both languages.
  */
 export async function deliverNotification(deps: Pick<Deps, 'db' | 'notifier' | 'secrets'>, data: DeliveryJobData): Promise<DeliveryOutcome> {
+  // A user's own address, or — for an applicant without an account — the applicant party's.
   const n = await deps.db
     .selectFrom('notifications as n')
-    .innerJoin('users as u', 'u.id', 'n.user_id')
-    .select(['n.kind', 'n.title', 'n.body', 'n.title_en', 'n.body_en', 'n.link', 'u.email', 'u.phone_enc', 'u.status'])
+    .leftJoin('users as u', 'u.id', 'n.user_id')
+    .leftJoin('case_parties as p', 'p.id', 'n.party_id')
+    .select([
+      'n.kind', 'n.title', 'n.body', 'n.title_en', 'n.body_en', 'n.link', 'n.user_id', 'u.status',
+      (eb) => eb.fn.coalesce('u.email', 'p.email').as('email'),
+      (eb) => eb.fn.coalesce('u.phone_enc', 'p.phone_enc').as('phone_enc'),
+    ])
     .where('n.id', '=', data.notificationId)
     .executeTakeFirst();
-  if (!n || n.status !== 'active') return 'gone';
+  if (!n || (n.user_id !== null && n.status !== 'active')) return 'gone';
   const subject = subjectFor(n.kind);
   const link = n.link ? `\n${n.link}` : '';
   if (data.channel === 'email') {

@@ -11,6 +11,11 @@ export interface DeliveryJobData {
 
 export interface NotifyInput {
   userIds: readonly string[];
+  /**
+   * Applicant parties without an account (case_parties ids): a row per party, never listed in-app,
+   * delivered to the party's e-mail or phone (decrypted only by the delivery job).
+   */
+  partyIds?: readonly string[];
   kind: NotificationKind;
   title: Text;
   body: Text;
@@ -29,14 +34,17 @@ export interface NotifyInput {
  * the notification id only: addresses are read at delivery time.
  */
 export async function notify(deps: Pick<Deps, 'jobs' | 'clock'>, tx: Tx, input: NotifyInput): Promise<string[]> {
-  const userIds = [...new Set(input.userIds)];
-  if (userIds.length === 0) return [];
+  const recipients = [
+    ...[...new Set(input.userIds)].map((id) => ({ user_id: id, party_id: null })),
+    ...[...new Set(input.partyIds ?? [])].map((id) => ({ user_id: null, party_id: id })),
+  ];
+  if (recipients.length === 0) return [];
   const now = deps.clock.now();
   const rows = await tx
     .insertInto('notifications')
     .values(
-      userIds.map((userId) => ({
-        user_id: userId,
+      recipients.map((to) => ({
+        ...to,
         kind: input.kind,
         title: input.title.zh,
         body: input.body.zh,

@@ -18,6 +18,22 @@ export const notificationKinds = [
   'deadline_due_soon',
   'deadline_overdue',
   'rating_invitation',
+  // case steps (cases/case-notifications.ts)
+  'case_new',
+  'case_supplemented',
+  'case_in_progress',
+  'case_reassigned',
+  'review_signed_off',
+  'case_reopened',
+  'case_transferred',
+  'transfer_accepted',
+  'transfer_returned',
+  'case_referred',
+  'referral_feedback',
+  'case_withdrawn',
+  'case_withdrawn_staff',
+  'case_suspended',
+  'case_resumed',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -36,6 +52,8 @@ export interface TemplateData {
   institution?: string;
   /** A reason or comment written by staff (decline reason, review comments). */
   note?: string;
+  /** A link the message points to (e.g. the rating link), shown in the body. */
+  link?: string;
 }
 
 export interface Rendered {
@@ -129,9 +147,75 @@ const templates: Record<NotificationKind, Template> = {
   rating_invitation: (d) => ({
     title: { zh: `请评价本次服务（${no(d)}）`, en: `Please rate our service (${no(d)})` },
     body: {
-      zh: `案件 ${no(d)} 已办结，欢迎对本次维权援助服务进行评价。`,
-      en: `Case ${no(d)} is concluded. Please tell us how we did.`,
+      zh: `案件 ${no(d)} 已办结，欢迎对本次维权援助服务进行评价。${d.link ? `评价链接：${d.link}` : ''}`,
+      en: `Case ${no(d)} is concluded. Please tell us how we did.${d.link ? ` Rate here: ${d.link}` : ''}`,
     },
+  }),
+  case_new: (d) => ({
+    title: { zh: `新案件待受理（${no(d)}）`, en: `New case to decide on (${no(d)})` },
+    body: { zh: `收到新案件 ${no(d)}，请在受理时限内作出受理决定。`, en: `Case ${no(d)} has come in; decide on acceptance within the time limit.` },
+  }),
+  case_supplemented: (d) => ({
+    title: { zh: `申请人已补正材料（${no(d)}）`, en: `Material supplied (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 的申请人已提交补正材料，期限恢复计算。`, en: `The applicant of case ${no(d)} has supplied the material; the time limit runs again.` },
+  }),
+  case_in_progress: (d) => ({
+    title: { zh: `案件开始办理（${no(d)}）`, en: `Work has started (${no(d)})` },
+    body: { zh: `您的案件 ${no(d)} 已开始办理。`, en: `Work on your case ${no(d)} has started.` },
+  }),
+  case_reassigned: (d) => ({
+    title: { zh: `案件已改派（${no(d)}）`, en: `Case reassigned (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 已改由他人承办。${noteZh(d)}`, en: `Case ${no(d)} has been reassigned to another handler.${noteEn(d)}` },
+  }),
+  review_signed_off: (d) => ({
+    title: { zh: `意见已签发（${no(d)}）`, en: `Opinion signed off (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 的意见已审核签发，可以办结。${noteZh(d)}`, en: `The opinion on case ${no(d)} is signed off; the case can be concluded.${noteEn(d)}` },
+  }),
+  case_reopened: (d) => ({
+    title: { zh: `案件重新办理（${no(d)}）`, en: `Case reopened (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 已重新办理。${noteZh(d)}`, en: `Case ${no(d)} has been reopened.${noteEn(d)}` },
+  }),
+  case_transferred: (d) => ({
+    title: { zh: `案件已移交（${no(d)}）`, en: `Case transferred (${no(d)})` },
+    body: {
+      zh: `您的案件 ${no(d)} 已移交${d.institution ?? '其他维权援助机构'}办理，接收后将另行通知。`,
+      en: `Your case ${no(d)} has been transferred to ${d.institution ?? 'another institution'}; you will hear when it is taken over.`,
+    },
+  }),
+  transfer_accepted: (d) => ({
+    title: { zh: `移交已接收（${no(d)}）`, en: `Transfer accepted (${no(d)})` },
+    body: { zh: `${d.institution ?? '接收机构'}已接收移交的案件 ${no(d)}。`, en: `${d.institution ?? 'The receiving institution'} has taken over case ${no(d)}.` },
+  }),
+  transfer_returned: (d) => ({
+    title: { zh: `移交被退回（${no(d)}）`, en: `Transfer returned (${no(d)})` },
+    body: {
+      zh: `${d.institution ?? '接收机构'}退回了移交的案件 ${no(d)}，案件回到本机构。${noteZh(d)}`,
+      en: `${d.institution ?? 'The receiving institution'} sent case ${no(d)} back; it is with your institution again.${noteEn(d)}`,
+    },
+  }),
+  case_referred: (d) => ({
+    title: { zh: `案件已转办（${no(d)}）`, en: `Case referred (${no(d)})` },
+    body: { zh: `您的案件 ${no(d)} 已转有关部门处理，我们将跟踪反馈情况。`, en: `Your case ${no(d)} has been referred to the competent body; we will follow its reply.` },
+  }),
+  referral_feedback: (d) => ({
+    title: { zh: `转办已反馈（${no(d)}）`, en: `Referral answered (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 的转办单位已反馈，请继续办理。`, en: `The body case ${no(d)} was referred to has replied; the case is back with you.` },
+  }),
+  case_withdrawn: (d) => ({
+    title: { zh: `申请已撤回（${no(d)}）`, en: `Application withdrawn (${no(d)})` },
+    body: { zh: `您已撤回案件 ${no(d)} 的援助申请，案件不再办理。`, en: `You have withdrawn case ${no(d)}; it is closed.` },
+  }),
+  case_withdrawn_staff: (d) => ({
+    title: { zh: `申请人撤回申请（${no(d)}）`, en: `Applicant withdrew (${no(d)})` },
+    body: { zh: `申请人已撤回案件 ${no(d)}，相关期限已停止。`, en: `The applicant withdrew case ${no(d)}; its time limits have stopped.` },
+  }),
+  case_suspended: (d) => ({
+    title: { zh: `案件中止办理（${no(d)}）`, en: `Case suspended (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 已中止办理，期限暂停计算。${noteZh(d)}`, en: `Case ${no(d)} is suspended; its time limits are paused.${noteEn(d)}` },
+  }),
+  case_resumed: (d) => ({
+    title: { zh: `案件恢复办理（${no(d)}）`, en: `Case resumed (${no(d)})` },
+    body: { zh: `案件 ${no(d)} 已恢复办理，期限继续计算。`, en: `Work on case ${no(d)} has resumed; its time limits run again.` },
   }),
 };
 
@@ -149,6 +233,21 @@ const subjects: Record<NotificationKind, Text> = {
   deadline_due_soon: { zh: '期限将至提醒', en: 'Deadline reminder' },
   deadline_overdue: { zh: '逾期提醒', en: 'Overdue reminder' },
   rating_invitation: { zh: '服务评价邀请', en: 'Please rate our service' },
+  case_new: { zh: '新案件待受理', en: 'New case' },
+  case_supplemented: { zh: '补正材料已提交', en: 'Material supplied' },
+  case_in_progress: { zh: '案件开始办理', en: 'Work has started' },
+  case_reassigned: { zh: '案件已改派', en: 'Case reassigned' },
+  review_signed_off: { zh: '意见已签发', en: 'Opinion signed off' },
+  case_reopened: { zh: '案件重新办理', en: 'Case reopened' },
+  case_transferred: { zh: '案件已移交', en: 'Case transferred' },
+  transfer_accepted: { zh: '移交已接收', en: 'Transfer accepted' },
+  transfer_returned: { zh: '移交被退回', en: 'Transfer returned' },
+  case_referred: { zh: '案件已转办', en: 'Case referred' },
+  referral_feedback: { zh: '转办已反馈', en: 'Referral answered' },
+  case_withdrawn: { zh: '申请已撤回', en: 'Application withdrawn' },
+  case_withdrawn_staff: { zh: '申请人撤回申请', en: 'Application withdrawn' },
+  case_suspended: { zh: '案件中止办理', en: 'Case suspended' },
+  case_resumed: { zh: '案件恢复办理', en: 'Case resumed' },
 };
 
 export const isNotificationKind = (k: string): k is NotificationKind => (notificationKinds as readonly string[]).includes(k);

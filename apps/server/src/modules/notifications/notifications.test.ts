@@ -141,7 +141,9 @@ describe('deadline reminders', () => {
     expect(chinaDay(new Date('2026-11-22T15:30:00Z'))).toBe('2026-11-22');
   });
 
-  it('is a scheduled job that does nothing until the cases module plugs in its source', async () => {
-    expect(await t.runJobNow('deadline-reminders', { asOf: asOf.toISOString() })).toEqual({ sent: 0, skipped: 0 });
+  it('is a scheduled job reading the cases module\'s case_deadlines (tested in cases/case-reminders.test.ts)', async () => {
+    const first = (await t.runJobNow('deadline-reminders', { asOf: asOf.toISOString() })) as { sent: number; skipped: number };
+    expect(first.sent).toBeGreaterThan(0); // the demo cases' deadlines
+    expect(await t.runJobNow('deadline-reminders', { asOf: asOf.toISOString() })).toEqual({ sent: 0, skipped: first.sent });
   });
 });

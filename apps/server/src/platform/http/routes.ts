@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
 import { caseRoutes } from '../../modules/cases/cases.routes.ts';
+import { followUpRoutes } from '../../modules/cases/follow-ups.routes.ts';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { outboxRoutes } from '../../modules/outbox/outbox.routes.ts';
@@ -19,5 +21,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(institutionRoutes);
   await app.register(caseRoutes);
+  await app.register(followUpRoutes);
+  await app.register(calendarRoutes);
   await app.register(notificationRoutes);
 }

@@ -1,4 +1,7 @@
-import { deadlineRemindersJob, noDeadlines } from '../../modules/notifications/deadline-reminders.ts';
+import { caseDeadlineSource } from '../../modules/cases/case-deadline-source.ts';
+import { deadlinesRecomputeJob } from '../../modules/cases/deadlines-recompute.ts';
+import { referralChaseJob } from '../../modules/cases/referral-chase.ts';
+import { deadlineRemindersJob } from '../../modules/notifications/deadline-reminders.ts';
 import { notificationDeliveryJob } from '../../modules/notifications/notifications.delivery.ts';
 import { sweepOrphans } from '../storage/index.ts';
 import { cleanupExpired } from './cleanup.ts';
@@ -29,8 +32,12 @@ export const allJobs: readonly AnyJob[] = [
   cleanupJob,
   outboxRetryJob,
   notificationDeliveryJob,
-  // The cases module replaces noDeadlines with its case_deadlines source.
-  deadlineRemindersJob(() => noDeadlines),
+  // Reminders from the cases module's case_deadlines (due within 2 working days, or past).
+  deadlineRemindersJob((deps) => caseDeadlineSource(deps)),
+  deadlinesRecomputeJob,
+  referralChaseJob,
 ] as unknown as readonly AnyJob[];
 
-export type JobName = 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders';
+export type JobName =
+  | 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders' | 'deadlines-recompute'
+  | 'referral-chase';
