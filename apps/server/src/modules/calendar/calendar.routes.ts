@@ -13,7 +13,7 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const yearBody = z.object({
   holidays: z.array(date).max(366),
   workdays: z.array(date).max(366),
-  names: z.record(date, z.object({ zh: z.string().max(40), en: z.string().max(60) })).optional(),
+  names: z.record(date, z.strictObject({ zh: z.string().max(40), en: z.string().max(60) })).optional(),
 }).strict();
 const yearOut = z.object({ data: z.record(z.string(), z.unknown()) });
 

@@ -14,7 +14,10 @@ function openObjects(s: Schema | undefined, path: string, out: string[]): void {
   if (!s) return;
   for (const v of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) openObjects(v, path, out);
   const isObject = s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')) || s.properties;
-  if (isObject && s.additionalProperties !== false) out.push(path || '(root)');
+  // A record (z.record) validates every key and value: its additionalProperties is a schema, walked below.
+  const record = typeof s.additionalProperties === 'object' && s.additionalProperties !== null;
+  if (isObject && s.additionalProperties !== false && !record) out.push(path || '(root)');
+  if (record) openObjects(s.additionalProperties as Schema, `${path}{}`, out);
   for (const [k, v] of Object.entries(s.properties ?? {})) openObjects(v, `${path}.${k}`, out);
   if (s.items) openObjects(s.items, `${path}[]`, out);
 }
