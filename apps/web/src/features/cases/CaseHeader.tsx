@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { useEnum } from '../../shared/useEnum.ts';
 import { channelLabels, trackLabels } from './labels.ts';
+import { fmtTime } from './format.ts';
 import { caseMessages } from './messages.ts';
 import { StateTag } from './StateTag.tsx';
 import type { Case } from './types.ts';
@@ -21,13 +22,13 @@ export function CaseHeader({ c, children }: { c: Case; children?: React.ReactNod
         <StateTag state={c.state} testId="case-state" />
         <Tag color={c.track === 'fast' ? 'red' : 'default'} data-testid="case-track">{label(trackLabels, c.track)}</Tag>
       </Flex>
-      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 8 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 8 }} styles={{ content: { minWidth: 0 } }}>
         <Descriptions.Item label={t('institution')}>{c.institution.name}</Descriptions.Item>
         <Descriptions.Item label={t('handler')}>
           <span data-testid="case-handler">{c.handler?.name ?? t('unassigned')}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('channel')}>{label(channelLabels, c.channel)}</Descriptions.Item>
-        <Descriptions.Item label={t('submittedAt')}>{c.submittedAt ? new Date(c.submittedAt).toLocaleString() : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('submittedAt')}>{fmtTime(c.submittedAt)}</Descriptions.Item>
         {c.transferTo && <Descriptions.Item label={t('transferTo')}>{c.transferTo.name}</Descriptions.Item>}
       </Descriptions>
       {children}

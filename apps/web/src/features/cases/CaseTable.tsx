@@ -4,7 +4,6 @@ import { ipTypes, services } from '../../shared/enums.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { useEnum } from '../../shared/useEnum.ts';
 import { DueTag } from './DueTag.tsx';
-import { trackLabels } from './labels.ts';
 import { caseMessages } from './messages.ts';
 import { StateTag } from './StateTag.tsx';
 import type { CaseListItem } from './types.ts';
@@ -41,7 +40,7 @@ export function CaseTable({ rows, total, loading, page, onPage }: Props) {
           render: (v: string, r) => (
             <span data-testid={`case-row-${v}`}>
               <Typography.Link>{v}</Typography.Link>
-              {r.track === 'fast' && <Tag color="red" style={{ marginInlineStart: 4 }}>{label(trackLabels, 'fast').slice(0, 2)}</Tag>}
+              {r.track === 'fast' && <Tag color="red" style={{ marginInlineStart: 4 }}>{t('fast')}</Tag>}
             </span>
           ),
         },

@@ -3,6 +3,7 @@ import { roles } from '../../shared/enums.ts';
 import { useBi, useT } from '../../shared/i18n/index.ts';
 import { useEnum } from '../../shared/useEnum.ts';
 import { useTimeline } from './api.ts';
+import { fmtTime } from './format.ts';
 import { caseMessages } from './messages.ts';
 
 /** Every event of the case, oldest first: who, when, what, and the reason given. */
@@ -24,7 +25,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                 <Typography.Text strong>{bi(e.eventLabel.zh, e.eventLabel.en) || e.event}</Typography.Text>
                 {e.to && <Typography.Text type="secondary"> → {bi(e.to.zh, e.to.en)}</Typography.Text>}
                 <div style={{ fontSize: 12, color: '#8c8c8c' }}>
-                  {new Date(e.at).toLocaleString()} · {e.actor.name || t('system')}
+                  {fmtTime(e.at)} · {e.actor.name || t('system')}
                   {e.actor.role ? ` (${label(roles, e.actor.role)})` : ''}
                 </div>
                 {e.reason && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{e.reason}</Typography.Paragraph>}

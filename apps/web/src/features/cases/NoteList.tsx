@@ -5,6 +5,7 @@ import { useShowError } from '../../shared/useApplyErrors.ts';
 import { useEnum } from '../../shared/useEnum.ts';
 import { useTaskDone } from './api.ts';
 import { contactMethodLabels } from './labels.ts';
+import { fmtTime } from './format.ts';
 import { caseMessages } from './messages.ts';
 import type { CaseNote } from './types.ts';
 
@@ -35,7 +36,7 @@ export function NoteList({ caseId, notes, canWrite }: { caseId: string; notes: C
             }
             description={
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {n.author.name} · {new Date(n.contactedAt ?? n.createdAt).toLocaleString()}
+                {n.author.name} · {fmtTime(n.contactedAt ?? n.createdAt)}
                 {n.contactMethod && <> · <Tag>{label(contactMethodLabels, n.contactMethod)}</Tag></>}
                 {n.dueOn && <> · {t('taskDue')} {n.dueOn}</>}
                 {n.done && <> · <Tag color="green">{t('taskDone')}</Tag></>}

@@ -24,6 +24,7 @@ export function PartiesCard({ c, canReveal }: { c: Case; canReveal: boolean }) {
               size="small"
               bordered
               column={{ xs: 1, md: 2 }}
+              styles={{ title: { whiteSpace: 'normal' }, content: { minWidth: 0, overflowWrap: 'anywhere' } }}
               title={<span>{p.name} <Tag>{label(partyRoleLabels, p.role)}</Tag><Tag>{label(partyKinds, p.kind)}</Tag></span>}
               data-testid={`party-${p.role}`}
             >

@@ -11,6 +11,7 @@ export const caseMessages = {
   handler: ['承办人', 'Handler'],
   nextDue: ['下一时限', 'Next deadline'],
   track: ['处理通道', 'Track'],
+  fast: ['快速', 'Fast'],
   channel: ['受理途径', 'Channel'],
   service: ['服务类型', 'Service'],
   institution: ['承办机构', 'Institution'],
