@@ -15,7 +15,10 @@ import { queueLabels } from './labels.ts';
 import { caseMessages } from './messages.ts';
 import type { CaseFilters } from './types.ts';
 
-const isQueue = (v: string | null): v is CaseQueue => !!v && (caseQueueValues as readonly string[]).includes(v);
+/** The seven queues of the contract, and 'all': every case in the caller's scope (no queue filter). */
+type Tab = CaseQueue | 'all';
+const tabs: readonly Tab[] = [...caseQueueValues, 'all'];
+const isTab = (v: string | null): v is Tab => !!v && (tabs as readonly string[]).includes(v);
 
 /** 案件管理: the work queues (tab in the URL), filters, the table, export and registration. */
 export function CaseQueuePage() {
@@ -25,7 +28,9 @@ export function CaseQueuePage() {
   const can = useCan();
   const nav = useNavigate();
   const [params, setParams] = useSearchParams();
-  const queue: CaseQueue = isQueue(params.get('queue')) ? (params.get('queue') as CaseQueue) : can('case.handle') ? 'mine' : 'institution';
+  const asked = params.get('queue');
+  const tab: Tab = isTab(asked) ? asked : can('case.handle') ? 'mine' : 'institution';
+  const queue = tab === 'all' ? undefined : tab;
   const [filters, setFilters] = useState<CaseFilters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const q = useCaseList({ ...filters, queue, ...page });
@@ -47,14 +52,14 @@ export function CaseQueuePage() {
     >
       <Flex vertical gap={8}>
         <Tabs
-          activeKey={queue}
+          activeKey={tab}
           onChange={(k) => { setParams({ queue: k }); setPage((p) => ({ ...p, page: 1 })); }}
-          items={caseQueueValues.map((k) => ({
+          items={tabs.map((k) => ({
             key: k,
             label: (
               <span data-testid={`queue-tab-${k}`}>
-                {label(queueLabels, k)}{' '}
-                {counts[k] !== undefined && (
+                {k === 'all' ? t('allCases') : label(queueLabels, k)}{' '}
+                {k !== 'all' && counts[k] !== undefined && (
                   <Badge count={counts[k]} showZero overflowCount={999} size="small"
                     color={k === 'overdue' && counts[k] ? 'red' : k === 'due_soon' && counts[k] ? 'orange' : '#8c8c8c'} />
                 )}

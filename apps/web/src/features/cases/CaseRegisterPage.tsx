@@ -76,8 +76,11 @@ export function CaseRegisterPage() {
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="register-form" scrollToFirstError
         initialValues={{ channel: 'walk_in', applicant: { kind: 'natural_person' }, services: [] }}>
         <Form.Item name="channel" label={t('channel')} rules={[{ required: true, message: t('channelRequired') }]}>
-          <Radio.Group data-testid="register-channel"
-            options={options(channelLabels).filter((o) => o.value !== 'online').map((o) => ({ ...o, 'data-testid': `register-channel-${o.value}` }))} />
+          <Radio.Group data-testid="register-channel">
+            {options(channelLabels).filter((o) => o.value !== 'online').map((o) => (
+              <Radio key={o.value} value={o.value} data-testid={`register-channel-${o.value}`}>{o.label}</Radio>
+            ))}
+          </Radio.Group>
         </Form.Item>
         <Divider titlePlacement="start">{t('sectionApplicant')}</Divider>
         <PartyFields kind={kind} />

@@ -3,6 +3,7 @@ import type { Dict } from '../../shared/i18n/index.ts';
 export const caseMessages = {
   title: ['案件管理', 'Cases'],
   register: ['登记案件', 'Register a case'],
+  allCases: ['全部案件', 'All cases'],
   caseNumber: ['案件编号', 'Case number'],
   applicant: ['申请人', 'Applicant'],
   ipType: ['知识产权类型', 'IP type'],
