@@ -3,7 +3,7 @@ import { roles } from '../../shared/enums.ts';
 import { useBi, useT } from '../../shared/i18n/index.ts';
 import { useEnum } from '../../shared/useEnum.ts';
 import { useTimeline } from './api.ts';
-import { fmtTime } from './format.ts';
+import { eventText, fmtTime } from './format.ts';
 import { caseMessages } from './messages.ts';
 
 /** Every event of the case, oldest first: who, when, what, and the reason given. */
@@ -28,7 +28,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                   {fmtTime(e.at)} · {e.actor.name || t('system')}
                   {e.actor.role ? ` (${label(roles, e.actor.role)})` : ''}
                 </div>
-                {e.reason && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{e.reason}</Typography.Paragraph>}
+                {eventText(e) && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{eventText(e)}</Typography.Paragraph>}
               </div>
             ),
           }))}

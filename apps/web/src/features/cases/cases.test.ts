@@ -2,6 +2,7 @@ import { caseEvents } from '@yuanzhi/domain';
 import { describe, expect, it } from 'vitest';
 import { deadlineTone, listTone, weekdaysUntil } from './deadlineTone.ts';
 import { buildPayload, eventFields, orderEvents } from './eventForms.ts';
+import { eventText } from './format.ts';
 
 describe('payload forms per event', () => {
   it('every domain event has a form and a place in the action bar', () => {
@@ -62,5 +63,13 @@ describe('deadline colouring', () => {
     expect(listTone('2026-11-19', false, '2026-11-20')).toBe('overdue');
     expect(listTone('2026-12-30', true, '2026-11-20')).toBe('overdue');
     expect(listTone(null, false, '2026-11-20')).toBe('none');
+  });
+});
+
+describe('timeline text', () => {
+  it('shows the reason, else the text of the payload', () => {
+    expect(eventText({ reason: '材料不全', payload: { comments: 'x' } })).toBe('材料不全');
+    expect(eventText({ reason: null, payload: { comments: '请补充比对表' } })).toBe('请补充比对表');
+    expect(eventText({ reason: null, payload: { handlerId: 'u1' } })).toBeNull();
   });
 });
