@@ -1,10 +1,9 @@
-import { Input, Radio, Select, TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { Input, Radio, Select } from 'antd';
 import { useT } from '../../shared/i18n/index.ts';
 import { useEnum } from '../../shared/useEnum.ts';
-import { useInstitutionOptions, type TreeOption } from '../institutions/useInstitutionOptions.ts';
 import { useHandlers } from './api.ts';
 import type { PayloadField } from './eventForms.ts';
+import { InstitutionSelect } from './InstitutionSelect.tsx';
 import { referralBodyLabels, trackLabels } from './labels.ts';
 import { caseMessages } from './messages.ts';
 import type { Case } from './types.ts';
@@ -16,19 +15,12 @@ interface Props {
   onChange?: (v: string) => void;
 }
 
-/** Marks the case's own institution unselectable: a case is never transferred to itself. */
-function withoutOwn(nodes: TreeOption[], own: string): TreeOption[] {
-  return nodes.map((n) => ({ ...n, disabled: n.disabled || n.value === own, children: withoutOwn(n.children, own) }));
-}
-
 /** The input of one payload field: text, handler picker, institution picker, referral body or track. */
 export function PayloadInput({ field, c, value, onChange }: Props) {
   const t = useT(caseMessages);
   const { options } = useEnum();
   const testId = `action-field-${field.name}`;
   const handlers = useHandlers(c.institution.id, field.kind === 'handler');
-  const inst = useInstitutionOptions();
-  const tree = useMemo(() => withoutOwn(inst.options, c.institution.id), [inst.options, c.institution.id]);
   switch (field.kind) {
     case 'handler':
       return (
@@ -37,10 +29,7 @@ export function PayloadInput({ field, c, value, onChange }: Props) {
           options={(handlers.data ?? []).filter((u) => u.id !== c.handler?.id).map((u) => ({ value: u.id, label: u.username ? `${u.displayName}（${u.username}）` : u.displayName }))} />
       );
     case 'institution':
-      return (
-        <TreeSelect value={value} onChange={onChange} treeData={tree} loading={inst.loading} showSearch={{ treeNodeFilterProp: 'title' }}
-          treeDefaultExpandAll popupMatchSelectWidth={false} data-testid={testId} />
-      );
+      return <InstitutionSelect value={value} onChange={onChange} exclude={c.institution.id} data-testid={testId} />;
     case 'referralBody':
       return <Select value={value} onChange={onChange} options={options(referralBodyLabels)} data-testid={testId} />;
     case 'track':
