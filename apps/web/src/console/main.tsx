@@ -1,6 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { CasePage } from '../features/cases/CasePage.tsx';
+import { CaseQueuePage } from '../features/cases/CaseQueuePage.tsx';
+import { CaseRegisterPage } from '../features/cases/CaseRegisterPage.tsx';
 import { InstitutionsPage } from '../features/institutions/InstitutionsPage.tsx';
 import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
@@ -19,6 +22,9 @@ const router = createBrowserRouter(
       element: <ConsoleLayout />,
       children: [
         { index: true, element: <ConsoleHome /> },
+        { path: 'cases', element: <CaseQueuePage /> },
+        { path: 'cases/new', element: <CaseRegisterPage /> },
+        { path: 'cases/:id', element: <CasePage /> },
         { path: 'institutions', element: <InstitutionsPage /> },
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },

@@ -21,6 +21,7 @@ describe('small rules', () => {
   it('the menu follows the permissions', () => {
     expect(allowedEntries(['institution.read']).map((e) => e.path)).toEqual(['/institutions', '/account']);
     expect(allowedEntries(['audit.read', 'outbox.read']).map((e) => e.path)).toEqual(['/audit', '/outbox', '/account']);
+    expect(allowedEntries(['case.read', 'institution.read']).map((e) => e.path)).toEqual(['/cases', '/institutions', '/account']);
   });
 
   it('i18n picks and fills', () => {

@@ -1,0 +1,45 @@
+import { Col, Flex, Row, Spin } from 'antd';
+import { useParams } from 'react-router';
+import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import { useTitle } from '../../shared/useTitle.ts';
+import { ActionBar } from './ActionBar.tsx';
+import { useCase } from './api.ts';
+import { CaseHeader } from './CaseHeader.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import { DeadlinesCard } from './DeadlinesCard.tsx';
+import { FactsCard } from './FactsCard.tsx';
+import { PartiesCard } from './PartiesCard.tsx';
+import { WorkFile } from './WorkFile.tsx';
+
+/** 案件详情: header with the action bar; facts, parties and the working file; deadlines and the timeline. */
+export function CasePage() {
+  const { id } = useParams();
+  const q = useCase(id);
+  useTitle(q.data?.data.caseNumber ?? '…');
+  if (q.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
+  const { data: c, abilities } = q.data;
+  const ab = abilities ?? { events: [], note: false, revealPii: false };
+  return (
+    <Flex vertical gap={12} data-testid="case-page" data-version={c.version}>
+      <CaseHeader c={c}>
+        <ActionBar c={c} events={ab.events} />
+      </CaseHeader>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={15}>
+          <Flex vertical gap={12}>
+            <FactsCard c={c} />
+            <PartiesCard c={c} canReveal={ab.revealPii} />
+            <WorkFile caseId={c.id} canWrite={ab.note} />
+          </Flex>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Flex vertical gap={12}>
+            <DeadlinesCard deadlines={c.deadlines} />
+            <CaseTimeline caseId={c.id} />
+          </Flex>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
