@@ -321,6 +321,30 @@ export interface RemindersSentTable {
   sent_at: Timestamp;
 }
 
+export interface PortalDraftsTable {
+  case_id: string;
+  application_enc: string;
+  institution_chosen: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface PortalTrackTokensTable {
+  token_hash: string;
+  case_id: string;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
+export interface PortalRatingsTable {
+  case_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  score: number | null;
+  comment: string | null;
+  rated_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   regions: RegionsTable;
   institutions: InstitutionsTable;
@@ -344,4 +368,7 @@ export interface Database {
   case_attachments: CaseAttachmentsTable;
   notifications: NotificationsTable;
   reminders_sent: RemindersSentTable;
+  portal_drafts: PortalDraftsTable;
+  portal_track_tokens: PortalTrackTokensTable;
+  portal_ratings: PortalRatingsTable;
 }

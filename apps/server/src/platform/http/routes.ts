@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { caseRoutes } from '../../modules/cases/cases.routes.ts';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
+import { portalRoutes } from '../../modules/portal-cases/portal.routes.ts';
 import { outboxRoutes } from '../../modules/outbox/outbox.routes.ts';
 import { notificationRoutes } from '../../modules/notifications/notifications.routes.ts';
 import { institutionRoutes } from '../../modules/institutions/institutions.routes.ts';
@@ -20,4 +21,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(institutionRoutes);
   await app.register(caseRoutes);
   await app.register(notificationRoutes);
+  await app.register(portalRoutes);
 }
