@@ -72,17 +72,19 @@ export async function loadOwnDraft(deps: Deps, db: DB | Tx, actor: Actor, id: st
   if (!isUuid(id)) throw caseNotFound();
   let q = db
     .selectFrom('cases as c')
-    .innerJoin('portal_drafts as d', 'd.case_id', 'c.id')
+    .leftJoin('portal_drafts as d', 'd.case_id', 'c.id')
     .select(['c.id', 'c.version', 'c.institution_id', sql<string>`c.institution_path::text`.as('institution_path'), 'c.state',
       'c.applicant_user_id', 'c.created_at', 'd.updated_at', 'd.application_enc', 'd.institution_chosen'])
     .where('c.id', '=', id);
-  if (lock) q = q.forUpdate();
+  if (lock) q = q.forUpdate(['c']);
   const r = await q.executeTakeFirst();
   if (!r || r.state !== 'draft' || r.applicant_user_id !== actor.userId) throw caseNotFound();
   return {
     id: r.id, version: r.version, institutionId: r.institution_id, institutionPath: r.institution_path,
-    institutionChosen: r.institution_chosen, application: JSON.parse(deps.secrets.decrypt(r.application_enc)) as DraftApplication,
-    createdAt: r.created_at, updatedAt: new Date(r.updated_at),
+    // A draft written elsewhere (insertDraft) has no portal copy: it starts empty here.
+    institutionChosen: r.institution_chosen ?? true,
+    application: r.application_enc ? (JSON.parse(deps.secrets.decrypt(r.application_enc)) as DraftApplication) : {},
+    createdAt: r.created_at, updatedAt: new Date(r.updated_at ?? r.created_at),
   };
 }
 
@@ -103,9 +105,8 @@ export async function saveDraft(deps: Deps, actor: Actor, id: string, input: Dra
       }
     }
     await tx.updateTable('cases').set({ version: d.version + 1, updated_at: now }).where('id', '=', id).execute();
-    await tx.updateTable('portal_drafts')
-      .set({ application_enc: deps.secrets.encrypt(JSON.stringify(application)), institution_chosen: chosen, updated_at: now })
-      .where('case_id', '=', id).execute();
+    const set = { application_enc: deps.secrets.encrypt(JSON.stringify(application)), institution_chosen: chosen, updated_at: now };
+    await tx.insertInto('portal_drafts').values({ case_id: id, ...set }).onConflict((oc) => oc.column('case_id').doUpdateSet(set)).execute();
   });
 }
 

@@ -55,13 +55,6 @@ const applicantSchema = z.object({
   enterpriseSize: z.enum(enterpriseSizeValues).optional(),
   enterpriseTags: z.array(z.enum(enterpriseTagValues)).default([]),
   country: country.optional(),
-}).superRefine((a, ctx) => {
-  if (!a.phone && !a.email) {
-    ctx.addIssue({ code: 'custom', path: ['phone'], message: '请填写手机号码或电子邮箱，用于通知和查询进度 / Give a phone number or an e-mail address for notices and tracking' });
-  }
-  if (a.kind === 'legal_person' && !a.enterpriseSize) {
-    ctx.addIssue({ code: 'custom', path: ['enterpriseSize'], message: '请选择企业规模 / Choose the size of the company' });
-  }
 });
 
 const opposingSchema = z.object({
@@ -83,14 +76,25 @@ export const applicationSchema = z.object({
   request: required('援助请求', 'The help asked for').pipe(z.string().max(2000)),
   regionCode: z.string(msg('请选择所在地区', 'Choose the region')).regex(/^\d{6}$/, msg('请选择所在地区', 'Choose the region')),
   institutionId: z.uuid().nullable().optional(),
-}).superRefine((a, ctx) => {
-  if (a.overseas && !a.country) ctx.addIssue({ code: 'custom', path: ['country'], message: '涉外纠纷请选择国家或地区 / Choose the country of an overseas dispute' });
-  const registered = ['patent', 'trademark', 'ic_layout', 'plant_variety', 'geographical_indication'];
-  if (registered.includes(a.ipType) && !a.ipNumber) {
-    ctx.addIssue({ code: 'custom', path: ['ipNumber'], message: '请填写专利号、注册号或登记号 / Give the registration number of the right' });
-  }
 });
 export type Application = z.infer<typeof applicationSchema>;
+
+/**
+ * Rules across fields, checked on the draft itself so they are reported together with the per-field ones
+ * (a zod refinement would wait until every field is valid).
+ */
+export function crossFieldIssues(a: DraftApplication): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const p = a.applicant ?? {};
+  if (!p.phone && !p.email) out.push({ path: 'applicant.phone', message: '请填写手机号码或电子邮箱，用于通知和查询进度 / Give a phone number or an e-mail address for notices and tracking' });
+  if (p.kind === 'legal_person' && !p.enterpriseSize) out.push({ path: 'applicant.enterpriseSize', message: '请选择企业规模 / Choose the size of the company' });
+  if (a.overseas && !a.country) out.push({ path: 'country', message: '涉外纠纷请选择国家或地区 / Choose the country of an overseas dispute' });
+  const registered = ['patent', 'trademark', 'ic_layout', 'plant_variety', 'geographical_indication'];
+  if (a.ipType && registered.includes(a.ipType) && !a.ipNumber) {
+    out.push({ path: 'ipNumber', message: '请填写专利号、注册号或登记号 / Give the registration number of the right' });
+  }
+  return out;
+}
 
 /** Blank strings of a draft count as not given (a cleared field), so submit names them as missing. */
 export function withoutBlanks<T>(v: T): T {

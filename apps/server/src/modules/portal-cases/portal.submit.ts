@@ -12,7 +12,7 @@ import type { PartyIn } from '../cases/cases.schemas.ts';
 import { transitionLocked } from '../cases/cases.transition.ts';
 import { chosenInstitution, evidenceOf, loadOwnDraft, requireApplicant, type DraftRecord } from './portal.drafts.ts';
 import { proposeInstitutions } from './portal.proposal.ts';
-import { applicationSchema, withoutBlanks, type Application } from './portal.schemas.ts';
+import { applicationSchema, crossFieldIssues, withoutBlanks, type Application } from './portal.schemas.ts';
 
 /**
  * Submitting a draft: one transaction that claims the Idempotency-Key, checks the whole application
@@ -90,11 +90,13 @@ async function refuseIfSubmitted(tx: Tx, actor: Actor, id: string): Promise<void
 
 /** The whole application, or 422 with every wrong field named (Chinese and English). */
 export function validate(d: DraftRecord): Application {
-  const r = applicationSchema.safeParse(withoutBlanks(d.application));
-  if (r.success) return r.data;
-  const fields: FieldError[] = r.error.issues.map((i) => {
-    const field = i.path.join('.') || 'application';
-    const [zh, en] = i.message.includes(' / ') ? i.message.split(' / ') : ['内容不正确', i.message];
+  const raw = withoutBlanks(d.application);
+  const r = applicationSchema.safeParse(raw);
+  const issues = [...(r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.') || 'application', message: i.message }))), ...crossFieldIssues(raw)];
+  if (r.success && issues.length === 0) return r.data;
+  const seen = new Set<string>();
+  const fields: FieldError[] = issues.filter((i) => !seen.has(i.path) && seen.add(i.path)).map(({ path: field, message }) => {
+    const [zh, en] = message.includes(' / ') ? message.split(' / ') : ['内容不正确', message];
     return { field, message: `${field}：${zh}`, messageEn: `${field}: ${en}` };
   });
   const first = fields[0]!;
