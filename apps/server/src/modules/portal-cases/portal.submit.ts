@@ -45,7 +45,10 @@ export async function submitDraft(deps: Deps, actor: Actor, id: string, key: str
     const earlier = await claimKey(tx, owner, key, requestHash({ submitDraft: id }));
     if (earlier) return { receipt: earlier.response as unknown as Receipt, replayed: true, effects: [] };
     await refuseIfSubmitted(tx, actor, id);
-    const draft = await loadOwnDraft(deps, tx, actor, id, true);
+    const draft = await loadOwnDraft(deps, tx, actor, id, true).catch(async (e: unknown) => {
+      await refuseIfSubmitted(tx, actor, id); // submitted meanwhile under another key: say so (409), not 404
+      throw e;
+    });
     const app = validate(draft);
     const inst = await settleInstitution(tx, draft, app);
     await tx.updateTable('cases').set({
