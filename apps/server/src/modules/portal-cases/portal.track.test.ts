@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdf } from '../../platform/storage/storage.test-support.ts';
 import type { TestClient } from '../../testing/client.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { redactUrl } from '../../platform/http/log-redact.ts';
 import { createRatingLink } from './portal.rating.ts';
 import { APPLICANT, lastCode, otherApplicant, sha256, submitted, upload } from './portal.test-support.ts';
 
@@ -80,6 +81,7 @@ describe('rating', () => {
     expect(await t.deps.db.transaction().execute((tx) => createRatingLink(t.deps, tx, id))).toBeNull();
     expect((await me.get(`/api/portal/cases/${id}`)).body.data).toMatchObject({ rated: true, state: { value: 'concluded' } });
     expect((await anon.get('/api/portal/rate/not-a-real-token-000')).status).toBe(404);
+    expect(redactUrl(`/api/portal/rate/${link!.token}?x=1`)).toBe('/api/portal/rate/[redacted]?x=1');
   });
 
   it('a link expires after 30 days', async () => {
