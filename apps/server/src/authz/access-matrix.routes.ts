@@ -19,6 +19,10 @@ export interface RouteCall {
 const inst = (w: MatrixWorld, r: Relation) => w.institution[r];
 const usr = (w: MatrixWorld, r: Relation) => w.user[r].id;
 const collection = (url: string, body?: unknown): RouteCall => ({ url: () => url, relational: false, ...(body ? { body: () => body } : {}) });
+/** An applicant's own record (a portal route): only the access check applies to staff callers. */
+const portalRecord = (url: string, body?: unknown): RouteCall => ({
+  url: () => url.replace(':id', '00000000-0000-7000-8000-000000000000'), relational: false, accessOnly: true, ...(body ? { body: () => body } : {}),
+});
 
 export const routeCalls: Record<string, RouteCall> = {
   'GET /api/health': collection('/api/health'),
@@ -101,4 +105,25 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/notifications': collection('/api/notifications'),
   'POST /api/notifications/:id/read': collection('/api/notifications/00000000-0000-7000-8000-000000000000/read', {}),
   'POST /api/notifications/read-all': collection('/api/notifications/read-all', {}),
+
+  // The applicant portal: own drafts and cases only (ownership checked inside, 404 for anyone else's, tested in
+  // portal-cases/*.test.ts); staff reach cases through /api/cases. Routes on one record are accessOnly here.
+  'POST /api/portal/drafts': collection('/api/portal/drafts', {}),
+  'GET /api/portal/drafts': collection('/api/portal/drafts'),
+  'GET /api/portal/drafts/:id': portalRecord('/api/portal/drafts/:id'),
+  'PUT /api/portal/drafts/:id': portalRecord('/api/portal/drafts/:id', {}),
+  'DELETE /api/portal/drafts/:id': portalRecord('/api/portal/drafts/:id'),
+  'POST /api/portal/drafts/:id/evidence': portalRecord('/api/portal/drafts/:id/evidence'),
+  'DELETE /api/portal/drafts/:id/evidence/:attachmentId': portalRecord('/api/portal/drafts/:id/evidence/00000000-0000-7000-8000-000000000001'),
+  'POST /api/portal/drafts/:id/submit': portalRecord('/api/portal/drafts/:id/submit', {}),
+  'GET /api/portal/proposal': collection('/api/portal/proposal?regionCode=420111&service=consultation'),
+  'GET /api/portal/cases': collection('/api/portal/cases'),
+  'GET /api/portal/cases/:id': portalRecord('/api/portal/cases/:id'),
+  'POST /api/portal/cases/:id/supplement': portalRecord('/api/portal/cases/:id/supplement'),
+  'POST /api/portal/cases/:id/withdraw': portalRecord('/api/portal/cases/:id/withdraw', {}),
+  'POST /api/portal/track/code': collection('/api/portal/track/code', { caseNumber: 'WH-2026-999999', contact: 'matrix@example.com' }),
+  'POST /api/portal/track': collection('/api/portal/track', { caseNumber: 'WH-2026-999999', contact: 'matrix@example.com', code: '000000' }),
+  'GET /api/portal/track/case': collection('/api/portal/track/case'),
+  'GET /api/portal/rate/:token': collection('/api/portal/rate/matrix-token-0000000000'),
+  'POST /api/portal/rate/:token': collection('/api/portal/rate/matrix-token-0000000000', { score: 5 }),
 };

@@ -347,6 +347,30 @@ export interface CaseFollowUpsTable {
   created_at: Generated<Date>;
 }
 
+export interface PortalDraftsTable {
+  case_id: string;
+  application_enc: string;
+  institution_chosen: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface PortalTrackTokensTable {
+  token_hash: string;
+  case_id: string;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
+export interface PortalRatingsTable {
+  case_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  score: number | null;
+  comment: string | null;
+  rated_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   regions: RegionsTable;
   institutions: InstitutionsTable;
@@ -372,4 +396,7 @@ export interface Database {
   reminders_sent: RemindersSentTable;
   work_calendar_years: WorkCalendarYearsTable;
   case_follow_ups: CaseFollowUpsTable;
+  portal_drafts: PortalDraftsTable;
+  portal_track_tokens: PortalTrackTokensTable;
+  portal_ratings: PortalRatingsTable;
 }

@@ -4,7 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { rateLimit } from '../../platform/rate-limit.ts';
 
-export type CodePurpose = 'register' | 'reset_password';
+export type CodePurpose = 'register' | 'reset_password' | 'track_case';
 export type Channel = 'email' | 'sms';
 
 const CODE_TTL_S = 600;
@@ -20,7 +20,7 @@ export function normaliseTarget(channel: Channel, target: string, field = 'targe
   return t.toLowerCase();
 }
 
-const purposeText: Record<CodePurpose, string> = { register: '注册账号', reset_password: '重置密码' };
+const purposeText: Record<CodePurpose, string> = { register: '注册账号', reset_password: '重置密码', track_case: '查询案件进度' };
 
 /** Create a 6-digit code (stored hashed, 10 minutes) and send it; limits per target and per IP. */
 export async function sendCode(deps: Deps, purpose: CodePurpose, channel: Channel, target: string, ip: string, deliver = true): Promise<number> {

@@ -90,7 +90,10 @@ describe('notices of the case steps', () => {
     expect(c.body.transition.effects).toContainEqual({ type: 'notify', to: 'applicant', template: 'rating', status: 'queued' });
     expect(await kindsFor(id, null)).toEqual(['case_submitted', 'case_accepted', 'case_in_progress', 'case_concluded', 'rating_invitation']);
     const rating = (await noticesOf(id)).find((n) => n.kind === 'rating_invitation')!;
-    expect(rating.body).toContain(`/portal/cases/${id}/rate`);
+    // a real one-click link: its token opens the rating page without signing in
+    const token = rating.body.match(/\/rate\/([A-Za-z0-9_-]{20,})/)![1];
+    const page = await t.anon().get(`/api/portal/rate/${token}`);
+    expect(page.status).toBe(200);
     // the actor is not told of their own step; the outbox gets the staff e-mails
     expect(await kindsFor(id, ids.clerk)).toEqual([]);
     await t.drainJobs();

@@ -1,3 +1,4 @@
+import { createRatingLink } from '../portal-cases/portal.rating.ts';
 import type { CaseEvent, CasePayload, NoticeRecipient } from '@yuanzhi/domain';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -51,13 +52,10 @@ const extraApplicantNotices: Partial<Record<CaseEvent, string>> = { withdraw: 'w
 export const notificationKindFor = (to: NoticeRecipient, template: string): NotificationKind | undefined =>
   kinds[to === 'applicant' ? 'applicant' : 'staff'][template];
 
-/**
- * TODO(rating-link): the portal's one-click rating link. Another engineer builds the rating link service
- * (`createRatingLink` in modules/portal-cases/); when it exists, call it here with the transaction and
- * the case id and return its URL. Until then the invitation points at the case page in the portal.
- */
-export async function ratingLinkFor(_tx: Tx, _deps: Deps, caseId: string): Promise<string> {
-  return `/portal/cases/${caseId}/rate`;
+/** The one-click rating link sent with the conclusion notice (no sign-in needed; 30 days; once). */
+export async function ratingLinkFor(tx: Tx, deps: Deps, caseId: string): Promise<string> {
+  const link = await createRatingLink(deps, tx, caseId);
+  return link ? link.path : `/cases/${caseId}`;
 }
 
 /** Carry out the notify effects of a transition (plus the extra applicant notices); returns the effect reports. */

@@ -7,7 +7,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installNulGuard } from './nul-guard.ts';
-import { redactPaths } from './log-redact.ts';
+import { redactPaths, redactUrl } from './log-redact.ts';
 import { registerApiDocs } from './openapi.ts';
 import { checkAccess, installRouteGuard } from './route-guard.ts';
 import { registerRoutes } from './routes.ts';
@@ -28,7 +28,13 @@ export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger
-      ? { level: deps.config.logLevel, redact: { paths: redactPaths, censor: '[redacted]' }, ...(opts.logStream ? { stream: opts.logStream } : {}) }
+      ? {
+          level: deps.config.logLevel, redact: { paths: redactPaths, censor: '[redacted]' },
+          serializers: {
+            req: (q: { method: string; url: string; host?: string; ip?: string }) => ({ method: q.method, url: redactUrl(q.url), host: q.host, remoteAddress: q.ip }),
+          },
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
+        }
       : false,
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,

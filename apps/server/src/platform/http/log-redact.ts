@@ -3,6 +3,7 @@ export const redactPaths = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers["x-csrf-token"]',
+  'req.headers["x-track-token"]',
   'res.headers["set-cookie"]',
   '*.password',
   '*.phone',
@@ -11,3 +12,8 @@ export const redactPaths = [
   '*.email',
   '*.code',
 ];
+
+/** URLs that carry a secret in the path (one-click rating links) are logged without it. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(\/api\/portal\/rate\/)[^/?#]+/, '$1[redacted]');
+}

@@ -4,6 +4,7 @@ import { caseRoutes } from '../../modules/cases/cases.routes.ts';
 import { followUpRoutes } from '../../modules/cases/follow-ups.routes.ts';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
+import { portalRoutes } from '../../modules/portal-cases/portal.routes.ts';
 import { outboxRoutes } from '../../modules/outbox/outbox.routes.ts';
 import { notificationRoutes } from '../../modules/notifications/notifications.routes.ts';
 import { institutionRoutes } from '../../modules/institutions/institutions.routes.ts';
@@ -24,4 +25,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(followUpRoutes);
   await app.register(calendarRoutes);
   await app.register(notificationRoutes);
+  await app.register(portalRoutes);
 }
