@@ -12,6 +12,7 @@ import { recordAudit, type AuditContext } from '../audit/audit.record.ts';
 import { actingRole, caseActorFor, caseNotFound, canSeeCase } from './cases.access.ts';
 import { checkTransitionInput, type TransitionExtras } from './cases.transition-input.ts';
 import { storeDeadlines } from './cases.deadlines.ts';
+import { caseDocumentEffects } from './case-documents.ts';
 import { carryOut, plannedEffects, type EffectReport } from './cases.effects.ts';
 import { nextCaseNumber } from './cases.numbers.ts';
 import { appendEvent, institutionBrief, lockCase, moveAttachments, updateCase, type CaseRow } from './cases.repository.ts';
@@ -110,10 +111,9 @@ export async function transitionLocked(
     action: `case.${d.event}`, objectType: 'case', objectId: row.id, institutionId: next.institutionId, institutionPath: path,
     detail: { from: d.from, to: d.to, seq, caseNumber: (set.case_number as string | undefined) ?? row.case_number },
   });
-  return {
-    caseId: row.id, event: d.event, from: d.from, to: d.to, seq, version: row.version + 1,
-    effects: plannedEffects(d.effects as readonly CaseEffect[]),
-  };
+  const effects = await caseDocumentEffects(tx, deps, actor, row, { event: d.event, seq, institutionId: next.institutionId, services: row.services, now }, payload,
+    plannedEffects(d.effects as readonly CaseEffect[]));
+  return { caseId: row.id, event: d.event, from: d.from, to: d.to, seq, version: row.version + 1, effects };
 }
 
 /** What the timeline keeps of the payload: codes, ids, counts and the texts staff wrote; no personal data. */

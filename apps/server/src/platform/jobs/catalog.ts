@@ -1,3 +1,4 @@
+import { caseDocumentJob } from '../../modules/cases/case-documents.ts';
 import { deadlineRemindersJob, noDeadlines } from '../../modules/notifications/deadline-reminders.ts';
 import { notificationDeliveryJob } from '../../modules/notifications/notifications.delivery.ts';
 import { sweepOrphans } from '../storage/index.ts';
@@ -29,8 +30,9 @@ export const allJobs: readonly AnyJob[] = [
   cleanupJob,
   outboxRetryJob,
   notificationDeliveryJob,
+  caseDocumentJob,
   // The cases module replaces noDeadlines with its case_deadlines source.
   deadlineRemindersJob(() => noDeadlines),
 ] as unknown as readonly AnyJob[];
 
-export type JobName = 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders';
+export type JobName = 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders' | 'case-document-render';
