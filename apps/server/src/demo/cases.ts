@@ -95,6 +95,12 @@ export async function loadDemoCases(deps: Deps): Promise<number> {
       if (script.byApplicant && s.event === 'submit') continue;
       clock.advance(s.afterDays ?? 1);
       const a = await as(s.by);
+      if (s.event === 'submitForReview' && script.opinion) {
+        await deps.db.insertInto('case_outcomes').values({
+          case_id: id, service: 'infringement_opinion', data: JSON.stringify(script.opinion), updated_by: a.userId, updated_at: clock.now(),
+          signed_off_at: null, signed_off_by: null,
+        }).execute();
+      }
       await transitionCase(d, a, id, s.event, await resolve(s.payload ?? {}), ctxOf(a));
     }
     n++;

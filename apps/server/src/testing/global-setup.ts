@@ -11,6 +11,7 @@ import { loadRegions } from '../modules/regions/regions.load.ts';
 import { loadDemo } from '../demo/load.ts';
 import { createSecrets } from '../platform/secrets.ts';
 import { createManualJobs } from '../platform/jobs/manual.ts';
+import { allJobs } from '../platform/jobs/catalog.ts';
 import type { Deps } from '../platform/deps.ts';
 import { TEST_DATA_KEY, TEMPLATE_DB } from './constants.ts';
 
@@ -50,7 +51,7 @@ export default async function setup(project: TestProject) {
   const config = { ...loadConfig({}), dataDir: path.resolve('.tmp', 'test-data') };
   const secrets = createSecrets(Buffer.from(TEST_DATA_KEY, 'base64'));
   const noop = { send: async () => {} };
-  const deps: Deps = { config, db, pool, secrets, notifier: noop, clock: new TestClock(), jobs: createManualJobs(() => deps, []) };
+  const deps: Deps = { config, db, pool, secrets, notifier: noop, clock: new TestClock(), jobs: createManualJobs(() => deps, allJobs) };
   await loadDemo(deps);
   await db.destroy();
   project.provide('pgAdminUrl', adminUrl);

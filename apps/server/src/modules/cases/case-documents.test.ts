@@ -15,6 +15,7 @@ let reviewer: TestClient;
 let ycHandler: TestClient;
 let ycClerk: TestClient;
 let expert: TestClient;
+let admin: TestClient;
 let handlerId: string;
 
 async function makeUser(username: string, kind: 'applicant' | 'expert') {
@@ -32,7 +33,7 @@ async function makeUser(username: string, kind: 'applicant' | 'expert') {
 
 beforeAll(async () => {
   t = await createTestApp();
-  [clerk, handler, reviewer, ycHandler, expert] = await Promise.all(['wh_clerk', 'wh_handler', 'wh_reviewer', 'yc_handler', 'expert_wu'].map((u) => t.login(u)));
+  [clerk, handler, reviewer, ycHandler, expert, admin] = await Promise.all(['wh_clerk', 'wh_handler', 'wh_reviewer', 'yc_handler', 'expert_wu', 'hb_admin'].map((u) => t.login(u)));
   handlerId = await userId(t, 'wh_handler');
   // yc_handler holds case_handler only; a YC clerk accepts the transfer
   const yc = await institutionId(t, YC);
@@ -61,7 +62,7 @@ async function accepted(over: Record<string, unknown> = {}) {
 
 async function working(over: Record<string, unknown> = {}) {
   const id = await accepted(over);
-  await ok(clerk, id, 'assign', { handlerId });
+  await ok(admin, id, 'assign', { handlerId });
   await ok(handler, id, 'start');
   return id;
 }
@@ -90,10 +91,13 @@ describe('documents issued by transitions', () => {
     expect([db.serial - da.serial, dc.serial - db.serial]).toEqual([1, 1]);
     expect(db.docNumber).toBe(`武汉维援受字〔2026〕${db.serial}号`);
     // Yichang: its own series
+    const ycId = await institutionId(t, YC);
+    const before = await t.deps.db.selectFrom('number_sequences').select('last').where('institution_id', '=', ycId).where('kind', '=', 'doc:受字').where('year', '=', 2026).executeTakeFirst();
     const yc = await register(ycClerk);
     await ok(ycClerk, yc, 'accept');
     await t.drainJobs();
-    expect((await docs(ycClerk, yc))[0]).toMatchObject({ serial: 1, docNumber: '宜昌维援受字〔2026〕1号', status: 'issued' });
+    const serial = (before?.last ?? 0) + 1;
+    expect((await docs(ycClerk, yc))[0]).toMatchObject({ serial, docNumber: `宜昌维援受字〔2026〕${serial}号`, status: 'issued' });
   }, 120_000);
 
   it('each document effect on its transition: supplement request, transfer letter (+ acceptance there), referral letter, guidance letter', async () => {
@@ -128,7 +132,7 @@ describe('documents issued by transitions', () => {
     await expect(sql`UPDATE case_documents SET doc_number = '改号〔2026〕1号' WHERE id = ${d!.id}`.execute(t.deps.db)).rejects.toThrow(/issued/);
     await expect(sql`UPDATE case_documents SET data = '{}'::jsonb WHERE id = ${d!.id}`.execute(t.deps.db)).rejects.toThrow(/issued/);
     await expect(sql`DELETE FROM case_documents WHERE id = ${d!.id}`.execute(t.deps.db)).rejects.toThrow(/issued/);
-    expect((await fire(clerk, id, 'assign', { handlerId })).status).toBe(200);
+    expect((await fire(admin, id, 'assign', { handlerId })).status).toBe(200);
     const regen = await clerk.post(`/api/cases/${id}/documents/${d!.id}/regenerate`, {});
     expect(regen.status).toBe(409);
     expect(regen.body.error.code).toBe('document_issued');
