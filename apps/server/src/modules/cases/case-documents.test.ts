@@ -80,7 +80,7 @@ describe('documents issued by transitions', () => {
     expect(d).toMatchObject({ kind: 'acceptance_notice', status: 'issued', docNumber: effect!.docNumber, error: null });
   }, 60_000);
 
-  it('numbers per institution and year: consecutive serials; 受理 and 不予受理 share 受字; another institution counts from 1', async () => {
+  it('numbers per institution and year: consecutive serials; 受理 and 不予受理 share 受字; another institution has its own series', async () => {
     const a = await accepted();
     const b = await register(clerk);
     await ok(clerk, b, 'decline', { reason: '申请事项不属于知识产权维权援助范围' });
