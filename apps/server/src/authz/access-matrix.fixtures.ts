@@ -56,5 +56,9 @@ export async function buildWorld(db: DB): Promise<MatrixWorld> {
     await makeUser(db, name, role, institution.own, hash);
     callers[role] = name;
   }
-  return { institution, user, callers, case: await matrixCases(db, institution) };
+  const cases = await matrixCases(db, institution);
+  // The expert caller is attached by hand to the own and descendant cases: they read those, and get 404 elsewhere.
+  const expert = await db.selectFrom('users').select('id').where('username', '=', callers.expert).executeTakeFirstOrThrow();
+  await db.insertInto('case_experts').values((['own', 'descendant'] as const).map((r) => ({ case_id: cases[r].id, user_id: expert.id, invited_by: null, opinion: null, opinion_at: null }))).execute();
+  return { institution, user, callers, case: cases };
 }

@@ -16,6 +16,8 @@ export interface RouteCall {
   accessOnly?: boolean;
 }
 
+/** An id no record has. */
+const NO_ID = '00000000-0000-7000-8000-000000000000';
 const inst = (w: MatrixWorld, r: Relation) => w.institution[r];
 const usr = (w: MatrixWorld, r: Relation) => w.user[r].id;
 const collection = (url: string, body?: unknown): RouteCall => ({ url: () => url, relational: false, ...(body ? { body: () => body } : {}) });
@@ -100,6 +102,22 @@ export const routeCalls: Record<string, RouteCall> = {
   },
   'GET /api/calendar/:year': collection('/api/calendar/2026'),
   'PUT /api/calendar/:year': collection('/api/calendar/2031', { holidays: ['2031-01-01'], workdays: [] }),
+  // Documents: downloading in scope needs a rendered file and regenerating needs a draft; both are tested in
+  // case-documents.test.ts, so the matrix makes only the out-of-scope calls (404 from the case) with a made-up id.
+  'GET /api/cases/:id/documents': { url: (w, r) => `/api/cases/${w.case[r].id}/documents`, relational: true },
+  'GET /api/cases/:id/documents/:docId/download': { url: (w, r) => `/api/cases/${w.case[r].id}/documents/${NO_ID}/download?format=pdf`, relational: true, mutates: true },
+  'POST /api/cases/:id/documents/:docId/regenerate': { url: (w, r) => `/api/cases/${w.case[r].id}/documents/${NO_ID}/regenerate`, body: () => ({}), relational: true, mutates: true },
+  // The applicant's own case only (staff get 404 everywhere): tested in case-documents.test.ts.
+  'GET /api/portal/cases/:id/documents': { url: (w, r) => `/api/portal/cases/${w.case[r].id}/documents`, relational: true, mutates: true },
+  'GET /api/portal/cases/:id/documents/:docId/download': { url: (w, r) => `/api/portal/cases/${w.case[r].id}/documents/${NO_ID}/download`, relational: true, mutates: true },
+  // The matrix's expert is invited to the own and descendant cases (access-matrix.fixtures.ts).
+  'GET /api/cases/:id/outcomes/:service': { url: (w, r) => `/api/cases/${w.case[r].id}/outcomes/mediation`, relational: true },
+  'PUT /api/cases/:id/outcomes/:service': {
+    url: (w, r) => `/api/cases/${w.case[r].id}/outcomes/mediation`, body: () => ({ agreementReached: false, judicialConfirmation: false }), relational: true, mutates: true,
+  },
+  'POST /api/cases/:id/experts': { url: (w, r) => `/api/cases/${w.case[r].id}/experts`, body: () => ({ userId: NO_ID }), relational: true, mutates: true },
+  'DELETE /api/cases/:id/experts/:userId': { url: (w, r) => `/api/cases/${w.case[r].id}/experts/${NO_ID}`, relational: true, mutates: true },
+  'PUT /api/cases/:id/experts/me/opinion': { url: (w, r) => `/api/cases/${w.case[r].id}/experts/me/opinion`, body: () => ({ opinion: '矩阵专家意见' }), relational: true },
   // Own notifications only: the caller's relation to an institution does not apply (another user's id answers 404,
   // tested in notifications.routes.test.ts).
   'GET /api/notifications': collection('/api/notifications'),

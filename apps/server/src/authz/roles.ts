@@ -30,7 +30,7 @@ export type Permission = (typeof permissions)[number];
  * the working file (notes, tasks, contact log), the .xlsx export, revealing a party's personal data.
  */
 function serverCasePermissions() {
-  return ['case.read', 'case.note', 'case.export', 'case.pii.reveal'] as const;
+  return ['case.read', 'case.note', 'case.export', 'case.pii.reveal', 'case.expert'] as const;
 }
 export type ServerCasePermission = ReturnType<typeof serverCasePermissions>[number];
 export const allCasePermissions: readonly (CasePermission | ServerCasePermission)[] = [...casePermissions, ...serverCasePermissions()];
@@ -71,7 +71,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   security_admin: ['institution.read', 'user.read', 'user.security'],
   audit_admin: ['institution.read', 'audit.read', 'audit.export'],
   // Experts see a case only when invited to it (the expert issue adds per-case invitations), never by role.
-  expert: [],
+  // case.expert: reach the routes an expert uses; each answers 404 unless the expert was invited to the case.
+  expert: ['case.expert'],
   volunteer: [],
 };
 

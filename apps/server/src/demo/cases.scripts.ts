@@ -16,6 +16,8 @@ export interface DemoCaseScript {
   registeredBy?: string;
   input: Record<string, unknown>;
   steps: Step[];
+  /** The handler's composed infringement assessment opinion (case_outcomes), recorded before the review. */
+  opinion?: Record<string, unknown>;
 }
 
 const WH = '武汉市知识产权维权援助中心';
@@ -37,7 +39,17 @@ const handle = (extra: Step[] = []): Step[] => [
 export const demoCaseScripts: DemoCaseScript[] = [
   { key: 'draft', startAfterDays: 0, byApplicant: WH, input: base({ channel: 'online', applicant: company('武汉光谷微电子有限公司', '13800138000', { email: 'applicant@example.com', enterpriseTags: ['specialised_innovative'] }), ipType: 'ic_layout', services: ['infringement_opinion'], summary: '（草稿）发现某公司芯片布图与我司登记的布图设计高度相似' }), steps: [] },
   { key: 'withdrawn', startAfterDays: 1, byApplicant: WH, input: base({ channel: 'online', applicant: company('武汉光谷微电子有限公司', '13800138000', { email: 'applicant@example.com' }), ipType: 'trademark', services: ['consultation'], summary: '商标被抢注，咨询异议程序' }), steps: [{ by: 'applicant', event: 'submit' }, { by: 'applicant', event: 'withdraw', payload: { reason: '已与对方协商解决' } }] },
-  { key: 'concluded', startAfterDays: 1, input: base({ applicant: company('武汉楚天机械制造有限公司', '13911110001', { enterpriseSize: 'medium' }), opposingParties: [company('某五金经营部', '13911110002')], ipType: 'patent', ipNumber: 'ZL202120000001.2', services: ['infringement_opinion'], field: 'manufacturing', summary: '对方销售的夹具疑似落入我司实用新型专利保护范围' }), steps: handle([{ by: 'wh_handler', event: 'submitForReview', afterDays: 6 }, { by: 'wh_reviewer', event: 'signOff', afterDays: 2 }, { by: 'wh_handler', event: 'conclude', payload: { result: '出具侵权判定参考意见：很可能构成侵权' } }]) },
+  { key: 'concluded', startAfterDays: 1, input: base({ applicant: company('武汉楚天机械制造有限公司', '13911110001', { enterpriseSize: 'medium' }), opposingParties: [company('某五金经营部', '13911110002')], ipType: 'patent', ipNumber: 'ZL202120000001.2', services: ['infringement_opinion'], field: 'manufacturing', summary: '对方销售的夹具疑似落入我司实用新型专利保护范围' }),
+    opinion: {
+      conclusion: 'likely', comparedWhat: '权利要求1',
+      compared: [
+        { item: '特征A', protected: '夹具本体设有燕尾形导槽', accused: '夹具本体设有燕尾形导槽', finding: '相同' },
+        { item: '特征B', protected: '锁紧件为偏心凸轮', accused: '锁紧件为偏心轮', finding: '等同' },
+      ],
+      reasoning: ['被诉夹具包含与权利要求1记载的全部技术特征相同或者等同的技术特征，落入涉案专利权的保护范围。'],
+      experts: ['吴教授（机械工程）'],
+    },
+    steps: handle([{ by: 'wh_handler', event: 'submitForReview', afterDays: 6 }, { by: 'wh_reviewer', event: 'signOff', afterDays: 2 }, { by: 'wh_handler', event: 'conclude', payload: { result: '出具侵权判定参考意见：很可能构成侵权' } }]) },
   { key: 'archived', startAfterDays: 1, registeredBy: 'wh_clerk', input: base({ channel: 'hotline', applicant: person('李女士', '13911110003'), ipType: 'copyright', services: ['consultation'], field: 'culture_media', summary: '摄影作品被公众号未经许可使用' }), steps: handle([{ by: 'wh_handler', event: 'conclude', payload: { result: '已提供维权指导：固定证据、发函、投诉' }, afterDays: 3 }, { by: 'wh_handler', event: 'followUp', payload: { method: 'phone', satisfaction: 5, notes: '对方已删除侵权内容，申请人满意' }, afterDays: 8 }, { by: 'wh_clerk', event: 'archive', afterDays: 4 }]) },
   { key: 'declined', startAfterDays: 2, input: base({ channel: 'email', applicant: person('王先生', '13911110004'), ipType: 'trademark', services: ['mediation'], summary: '与合伙人之间的股权纠纷' }), steps: [{ by: 'wh_clerk', event: 'decline', payload: { reason: '不属于知识产权纠纷，建议向人民法院起诉' } }] },
   { key: 'awaiting_supplement', startAfterDays: 3, input: base({ channel: 'exhibition', applicant: company('湖北楚韵茶业有限公司', '13911110005'), ipType: 'geographical_indication', services: ['consultation', 'mediation'], field: 'trade_fair', summary: '展会上有企业使用“恩施玉露”地理标志' }), steps: [{ by: 'wh_clerk', event: 'requestSupplement', payload: { reason: '请提供地理标志使用授权证明及现场照片' } }] },

@@ -1,3 +1,5 @@
+import { RENDER_JOB } from '../modules/cases/case-documents.ts';
+import type { EnqueueOptions } from '../platform/jobs/define.ts';
 import type { CasePayload } from '@yuanzhi/domain';
 import { sql } from 'kysely';
 import type { Actor } from '../authz/actor.ts';
@@ -63,7 +65,10 @@ export async function loadDemoCases(deps: Deps): Promise<number> {
     await deps.db.updateTable('institutions').set({ case_code: code }).where('name', '=', name).where('case_code', 'is', null).execute();
   }
   const clock = new DemoClock(deps.clock.now().getTime() - 42 * 86_400_000);
-  const d: Deps = { ...deps, clock };
+  // Demo documents are numbered drafts; they are not rendered at start-up (Chromium during start/stop: see
+  // docs/adr/0011-case-documents.md). POST /api/cases/:id/documents/:docId/regenerate renders one.
+  const jobs = { ...deps.jobs, enqueue: (name: string, data?: object, o?: EnqueueOptions) => (name === RENDER_JOB ? Promise.resolve() : deps.jobs.enqueue(name, data, o)) };
+  const d: Deps = { ...deps, clock, jobs };
   const actors = new Map<string, Actor>();
   const as = async (who: string) => actors.get(who) ?? actors.set(who, await actorFor(deps, who)).get(who)!;
   const ids = new Map<string, string>();
@@ -100,6 +105,12 @@ export async function loadDemoCases(deps: Deps): Promise<number> {
         const f = s.payload as { method: 'phone'; satisfaction?: number; notes?: string };
         await recordFollowUp(d, a, id, null, { outcome: 'done', ...f }, ctxOf(a));
         continue;
+      }
+      if (s.event === 'submitForReview' && script.opinion) {
+        await deps.db.insertInto('case_outcomes').values({
+          case_id: id, service: 'infringement_opinion', data: JSON.stringify(script.opinion), updated_by: a.userId, updated_at: clock.now(),
+          signed_off_at: null, signed_off_by: null,
+        }).execute();
       }
       await transitionCase(d, a, id, s.event, await resolve(s.payload ?? {}), ctxOf(a));
     }

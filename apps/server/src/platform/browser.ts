@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+/** The platform closes the browser in its own shutdown (bootstrap.ts); Playwright must not take over SIGTERM/SIGINT. */
+const OWN_SIGNALS = { handleSIGTERM: false, handleSIGINT: false, handleSIGHUP: false } as const;
 const COMMON_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /**
@@ -12,13 +14,13 @@ const COMMON_ARGS = ['--disable-background-networking', '--disable-component-upd
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   if (fs.existsSync(SYSTEM_CHROMIUM)) {
-    return chromium.launch({ executablePath: SYSTEM_CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', ...COMMON_ARGS] });
+    return chromium.launch({ executablePath: SYSTEM_CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', ...COMMON_ARGS], ...OWN_SIGNALS });
   }
   const pkg = (await import('@sparticuz/chromium')).default;
   // The package's defaults are for AWS Lambda; single-process mode breaks when a context is closed.
   const lambdaOnly = new Set(['--single-process', '--no-zygote', '--in-process-gpu']);
   const args = pkg.args.filter((a: string) => !lambdaOnly.has(a));
-  return chromium.launch({ executablePath: await pkg.executablePath(), headless: true, args: [...args, ...COMMON_ARGS] });
+  return chromium.launch({ executablePath: await pkg.executablePath(), headless: true, args: [...args, ...COMMON_ARGS], ...OWN_SIGNALS });
 }
 
 interface Shared {

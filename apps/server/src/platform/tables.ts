@@ -36,6 +36,7 @@ export interface InstitutionsTable {
   closed_at: Timestamp | null;
   closed_reason: string | null;
   case_code: ColumnType<string | null, string | null | undefined, string | null>;
+  doc_prefix: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -371,6 +372,46 @@ export interface PortalRatingsTable {
   created_at: Generated<Date>;
 }
 
+export interface CaseDocumentsTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  institution_id: string;
+  year: number;
+  serial: number;
+  doc_number: string;
+  event_seq: number | null;
+  status: Generated<'draft' | 'issued'>;
+  data: Json;
+  docx_attachment_id: string | null;
+  pdf_attachment_id: string | null;
+  error: string | null;
+  attempts: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  issued_at: Timestamp | null;
+  issued_by: string | null;
+}
+
+export interface CaseOutcomesTable {
+  case_id: string;
+  service: string;
+  data: Json;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  signed_off_at: Timestamp | null;
+  signed_off_by: string | null;
+}
+
+export interface CaseExpertsTable {
+  case_id: string;
+  user_id: string;
+  invited_by: string | null;
+  invited_at: Generated<Date>;
+  opinion: string | null;
+  opinion_at: Timestamp | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   institutions: InstitutionsTable;
@@ -399,4 +440,7 @@ export interface Database {
   portal_drafts: PortalDraftsTable;
   portal_track_tokens: PortalTrackTokensTable;
   portal_ratings: PortalRatingsTable;
+  case_documents: CaseDocumentsTable;
+  case_outcomes: CaseOutcomesTable;
+  case_experts: CaseExpertsTable;
 }

@@ -8,13 +8,13 @@ import type { CaseEffect } from '@yuanzhi/domain';
  */
 export type EffectReport =
   | { type: 'notify'; to: string; template: string; status: 'queued' | 'no_contact' | 'todo' }
-  | { type: 'document'; document: string; status: 'todo' }
+  | { type: 'document'; document: string; status: 'todo' | 'queued'; documentId?: string; docNumber?: string }
   | { type: 'deadline'; action: string; kind?: string; status: 'done' };
 
 export function plannedEffects(effects: readonly CaseEffect[]): EffectReport[] {
   return effects.map((e): EffectReport => {
     if ('notify' in e) return { type: 'notify', to: e.notify, template: e.template, status: 'todo' };
-    if ('document' in e) return { type: 'document', document: e.document, status: 'todo' }; // TODO(documents): generate
+    if ('document' in e) return { type: 'document', document: e.document, status: 'todo' }; // queued by case-documents.ts
     return { type: 'deadline', action: e.deadline, ...('kind' in e ? { kind: e.kind } : {}), status: 'done' };
   });
 }

@@ -11,6 +11,7 @@ import { idParams, listQuery, registerBody, transitionBody } from './cases.schem
 import { transitionCase } from './cases.transition.ts';
 import { stateOut } from './cases.presenter.ts';
 import { caseWorkRoutes } from './cases.work.routes.ts';
+import { caseDocumentRoutes } from './case-documents.routes.ts';
 
 const tags = ['cases'];
 const one = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.unknown()) });
@@ -31,6 +32,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
   await app.register(caseWorkRoutes);
+  await app.register(caseDocumentRoutes);
 
   r.post('/api/cases', {
     config: { access: 'case.submit' },
@@ -62,7 +64,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/api/cases/:id', {
-    config: { access: 'case.read' },
+    config: { access: ['case.read', 'case.expert'] },
     schema: { tags, summary: '案件详情 One case, with its deadlines and what the caller may do', params: idParams, response: { 200: one } },
   }, async (req) => caseView(deps, requireActor(req), req.params.id));
 

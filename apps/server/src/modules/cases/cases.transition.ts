@@ -14,6 +14,7 @@ import { checkTransitionInput, type TransitionExtras } from './cases.transition-
 import { storeDeadlines } from './cases.deadlines.ts';
 import { plannedEffects, type EffectReport } from './cases.effects.ts';
 import { afterTransition } from './case-transition-hooks.ts';
+import { caseDocumentEffects } from './case-documents.ts';
 import { nextCaseNumber } from './cases.numbers.ts';
 import { appendEvent, institutionBrief, lockCase, moveAttachments, updateCase, type CaseRow } from './cases.repository.ts';
 
@@ -105,18 +106,16 @@ export async function transitionLocked(
     payload: JSON.stringify(eventPayload(payload, extras)),
   });
   const deadlines = await storeDeadlines(tx, row.id, next.track, now);
-  const effects = await afterTransition(tx, deps, {
-    row, event: d.event, payload, next, actorId: actor.userId, deadlines, effects: plannedEffects(d.effects as readonly CaseEffect[]),
-  });
+  // Documents first (they number the notice), then notifications and follow-ups.
+  const withDocuments = await caseDocumentEffects(tx, deps, actor, row, { event: d.event, seq, institutionId: next.institutionId, services: row.services, now }, payload,
+    plannedEffects(d.effects as readonly CaseEffect[]));
+  const effects = await afterTransition(tx, deps, { row, event: d.event, payload, next, actorId: actor.userId, deadlines, effects: withDocuments });
   const path = (set.institution_path as string | undefined) ?? row.institution_path;
   await recordAudit(tx, ctx, {
     action: `case.${d.event}`, objectType: 'case', objectId: row.id, institutionId: next.institutionId, institutionPath: path,
     detail: { from: d.from, to: d.to, seq, caseNumber: (set.case_number as string | undefined) ?? row.case_number },
   });
-  return {
-    caseId: row.id, event: d.event, from: d.from, to: d.to, seq, version: row.version + 1,
-    effects,
-  };
+  return { caseId: row.id, event: d.event, from: d.from, to: d.to, seq, version: row.version + 1, effects };
 }
 
 /** What the timeline keeps of the payload: codes, ids, counts and the texts staff wrote; no personal data. */

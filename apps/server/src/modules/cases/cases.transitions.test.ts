@@ -112,6 +112,9 @@ describe('a case from registration to archive', () => {
     const early = await fire(handler, id, 'conclude', { result: '已出具意见' });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('opinion_not_signed_off');
+    // the composed opinion (case-documents.test.ts covers outcomes and the issued document)
+    const opinion = { conclusion: 'unlikely', reasoning: ['被诉产品缺少权利要求1的特征B。'], compared: [] };
+    expect((await handler.put(`/api/cases/${id}/outcomes/infringement_opinion`, opinion)).status).toBe(200);
     await ok(handler, id, 'submitForReview');
     await ok(reviewer, id, 'signOff');
     const c = await ok(handler, id, 'conclude', { result: '已出具侵权判定参考意见' });

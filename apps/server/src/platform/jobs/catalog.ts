@@ -1,4 +1,5 @@
 import { caseDeadlineSource } from '../../modules/cases/case-deadline-source.ts';
+import { caseDocumentJob } from '../../modules/cases/case-documents.ts';
 import { deadlinesRecomputeJob } from '../../modules/cases/deadlines-recompute.ts';
 import { referralChaseJob } from '../../modules/cases/referral-chase.ts';
 import { deadlineRemindersJob } from '../../modules/notifications/deadline-reminders.ts';
@@ -32,6 +33,7 @@ export const allJobs: readonly AnyJob[] = [
   cleanupJob,
   outboxRetryJob,
   notificationDeliveryJob,
+  caseDocumentJob,
   // Reminders from the cases module's case_deadlines (due within 2 working days, or past).
   deadlineRemindersJob((deps) => caseDeadlineSource(deps)),
   deadlinesRecomputeJob,
@@ -40,4 +42,4 @@ export const allJobs: readonly AnyJob[] = [
 
 export type JobName =
   | 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders' | 'deadlines-recompute'
-  | 'referral-chase';
+  | 'referral-chase' | 'case-document-render';
