@@ -78,6 +78,8 @@ describe('notices of the case steps', () => {
     expect(await kindsFor(id, ids.handler)).toEqual(['case_assigned']);
     expect(await kindsFor(id, null)).toEqual(['case_submitted', 'case_accepted']);
     await ok(handler, id, 'start');
+    const opinion = { conclusion: 'likely', reasoning: ['被诉产品包含权利要求1的全部技术特征。'], compared: [] };
+    expect((await handler.put(`/api/cases/${id}/outcomes/infringement_opinion`, opinion)).status).toBe(200);
     await ok(handler, id, 'submitForReview');
     expect(await kindsFor(id, ids.reviewer)).toEqual(['review_requested']);
     await ok(reviewer, id, 'returnForRework', { comments: '请补充比对表' });
