@@ -23,12 +23,16 @@ const caseCodes: Record<string, string> = {
 
 /** A clock that starts weeks ago and moves forward as the demo acts, so deadlines are spread out (some overdue). */
 class DemoClock implements Clock {
-  constructor(private t: number) {}
+  /** `limit`: the real present — the demo never writes an event dated in the future. */
+  constructor(private t: number, private readonly limit: number) {}
   now(): Date {
     return new Date(this.t);
   }
   advance(days: number): void {
-    this.t += days * 86_400_000;
+    this.t = Math.min(this.t + days * 86_400_000, this.limit);
+  }
+  set(t: number): void {
+    this.t = Math.min(t, this.limit);
   }
 }
 
@@ -64,7 +68,9 @@ export async function loadDemoCases(deps: Deps): Promise<number> {
   for (const [name, code] of Object.entries(caseCodes)) {
     await deps.db.updateTable('institutions').set({ case_code: code }).where('name', '=', name).where('case_code', 'is', null).execute();
   }
-  const clock = new DemoClock(deps.clock.now().getTime() - 42 * 86_400_000);
+  const present = deps.clock.now().getTime() - 3_600_000;
+  const start = present - 42 * 86_400_000;
+  const clock = new DemoClock(start, present);
   // Demo documents are numbered drafts; they are not rendered at start-up (Chromium during start/stop: see
   // docs/adr/0011-case-documents.md). POST /api/cases/:id/documents/:docId/regenerate renders one.
   const jobs = { ...deps.jobs, enqueue: (name: string, data?: object, o?: EnqueueOptions) => (name === RENDER_JOB ? Promise.resolve() : deps.jobs.enqueue(name, data, o)) };
@@ -81,7 +87,9 @@ export async function loadDemoCases(deps: Deps): Promise<number> {
     return out as CasePayload;
   };
   let n = 0;
-  for (const script of demoCaseScripts) {
+  for (const [k, script] of demoCaseScripts.entries()) {
+    // Cases start two days apart over the six weeks; each then moves at its own pace.
+    clock.set(start + k * 2 * 86_400_000);
     clock.advance(script.startAfterDays);
     const input = script.input as RegisterInput;
     let id: string;
