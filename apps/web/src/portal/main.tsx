@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { DirectoryDetailPage } from '../features/directory/DirectoryDetailPage.tsx';
 import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
+import { RatePage } from '../features/portal-cases/RatePage.tsx';
 import { AppProviders } from '../shared/AppProviders.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -25,6 +26,7 @@ const router = createBrowserRouter([
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'account', element: <PortalAccountPage /> },
       { path: 'outbox', element: <PublicOutboxPage /> },
+      { path: 'rate/:token', element: <RatePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
