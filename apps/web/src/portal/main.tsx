@@ -2,6 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { DirectoryDetailPage } from '../features/directory/DirectoryDetailPage.tsx';
 import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
+import { MyCasePage } from '../features/portal-cases/MyCasePage.tsx';
+import { MyCasesPage } from '../features/portal-cases/MyCasesPage.tsx';
 import { RatePage } from '../features/portal-cases/RatePage.tsx';
 import { AppProviders } from '../shared/AppProviders.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
@@ -27,6 +29,8 @@ const router = createBrowserRouter([
       { path: 'account', element: <PortalAccountPage /> },
       { path: 'outbox', element: <PublicOutboxPage /> },
       { path: 'rate/:token', element: <RatePage /> },
+      { path: 'my/cases', element: <MyCasesPage /> },
+      { path: 'my/cases/:id', element: <MyCasePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
