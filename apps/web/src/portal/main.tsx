@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { DirectoryDetailPage } from '../features/directory/DirectoryDetailPage.tsx';
 import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
+import { ApplyPage } from '../features/portal-cases/ApplyPage.tsx';
 import { MyCasePage } from '../features/portal-cases/MyCasePage.tsx';
 import { MyCasesPage } from '../features/portal-cases/MyCasesPage.tsx';
 import { RatePage } from '../features/portal-cases/RatePage.tsx';
@@ -30,6 +31,7 @@ const router = createBrowserRouter([
       { path: 'outbox', element: <PublicOutboxPage /> },
       { path: 'rate/:token', element: <RatePage /> },
       { path: 'my/cases', element: <MyCasesPage /> },
+      { path: 'apply', element: <ApplyPage /> },
       { path: 'my/cases/:id', element: <MyCasePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
