@@ -6,6 +6,7 @@ import { ApplyPage } from '../features/portal-cases/ApplyPage.tsx';
 import { MyCasePage } from '../features/portal-cases/MyCasePage.tsx';
 import { MyCasesPage } from '../features/portal-cases/MyCasesPage.tsx';
 import { RatePage } from '../features/portal-cases/RatePage.tsx';
+import { TrackPage } from '../features/portal-cases/TrackPage.tsx';
 import { AppProviders } from '../shared/AppProviders.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -32,6 +33,7 @@ const router = createBrowserRouter([
       { path: 'rate/:token', element: <RatePage /> },
       { path: 'my/cases', element: <MyCasesPage /> },
       { path: 'apply', element: <ApplyPage /> },
+      { path: 'track', element: <TrackPage /> },
       { path: 'my/cases/:id', element: <MyCasePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

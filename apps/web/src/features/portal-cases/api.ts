@@ -53,3 +53,18 @@ export const useSupplement = (id: string) =>
 
 export const documentHref = (caseId: string, docId: string, format: 'pdf' | 'docx') =>
   `${base}/cases/${caseId}/documents/${docId}/download?format=${format}`;
+
+export const sendTrackCode = (v: { caseNumber: string; contact: string }) =>
+  post<{ data: { sent: boolean; expiresInSeconds: number; message?: string } }>(`${base}/track/code`, v).then((r) => r.data);
+
+export const openTrack = (v: { caseNumber: string; contact: string; code: string }) =>
+  post<{ data: { token: string; expiresAt: string } }>(`${base}/track`, v).then((r) => r.data);
+
+export function useTrackedCase(token: string | null) {
+  return useQuery({
+    queryKey: ['portal', 'track', token],
+    queryFn: () => api<{ data: PortalCase }>(`${base}/track/case`, { headers: { 'x-track-token': token ?? '' } }).then((r) => r.data),
+    enabled: !!token,
+    retry: false,
+  });
+}
