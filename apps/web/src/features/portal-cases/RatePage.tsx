@@ -24,7 +24,7 @@ export function RatePage() {
   if (info.isPending) return <FullPageSpin />;
   const wrap = (node: ReactNode) => <div style={{ maxWidth: 560, margin: '0 auto' }}>{node}</div>;
   if (info.error) {
-    if (info.error instanceof ApiError && info.error.status === 404) {
+    if (info.error instanceof ApiError && (info.error.status === 404 || info.error.status === 400)) {
       return wrap(<Result status="warning" title={t('linkExpired')} subTitle={t('linkExpiredHint')} data-testid="rate-expired" />);
     }
     return wrap(<ErrorAlert error={info.error} onRetry={() => void info.refetch()} />);
