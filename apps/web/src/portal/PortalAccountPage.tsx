@@ -1,5 +1,5 @@
 import { App, Button, Card, Descriptions, Flex } from 'antd';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
 import { partyKinds, userKinds } from '../shared/enums.ts';
 import { FullPageSpin } from '../shared/FullPageSpin.tsx';
@@ -30,6 +30,7 @@ export function PortalAccountPage() {
           <Descriptions.Item label={t('email')}>{me.email ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('phone')}>{me.phoneMasked ?? '—'}</Descriptions.Item>
         </Descriptions>
+        {me.kind === 'applicant' && <Link to="/my/cases"><Button type="primary" style={{ marginTop: 8 }} data-testid="account-my-cases">{t('navMyCases')}</Button></Link>}
         {me.kind !== 'applicant' && <Button type="primary" href="/console/" style={{ marginTop: 8 }}>{t('toConsole')}</Button>}
       </Card>
       <Card title={t('changePassword')}>

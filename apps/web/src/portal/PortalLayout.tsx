@@ -24,8 +24,13 @@ export function PortalLayout() {
           <Flex align="center" gap={12} wrap>
             <NavLink to="/" end style={navStyle} data-testid="nav-home">{t('navHome')}</NavLink>
             <NavLink to="/directory" style={navStyle} data-testid="nav-directory">{t('navDirectory')}</NavLink>
+            {(!me || me.kind === 'applicant') && <NavLink to="/apply" style={navStyle} data-testid="nav-apply">{t('navApply')}</NavLink>}
+            <NavLink to="/track" style={navStyle} data-testid="nav-track">{t('navTrack')}</NavLink>
             {me ? (
-              <NavLink to="/account" style={navStyle} data-testid="nav-account">{t('navAccount')}</NavLink>
+              <>
+                {me.kind === 'applicant' && <NavLink to="/my/cases" style={navStyle} data-testid="nav-my-cases">{t('navMyCases')}</NavLink>}
+                <NavLink to="/account" style={navStyle} data-testid="nav-account">{t('navAccount')}</NavLink>
+              </>
             ) : (
               <>
                 <NavLink to="/login" style={navStyle} data-testid="nav-login">{t('signIn')}</NavLink>

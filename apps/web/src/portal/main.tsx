@@ -2,6 +2,11 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { DirectoryDetailPage } from '../features/directory/DirectoryDetailPage.tsx';
 import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
+import { ApplyPage } from '../features/portal-cases/ApplyPage.tsx';
+import { MyCasePage } from '../features/portal-cases/MyCasePage.tsx';
+import { MyCasesPage } from '../features/portal-cases/MyCasesPage.tsx';
+import { RatePage } from '../features/portal-cases/RatePage.tsx';
+import { TrackPage } from '../features/portal-cases/TrackPage.tsx';
 import { AppProviders } from '../shared/AppProviders.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -25,6 +30,11 @@ const router = createBrowserRouter([
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'account', element: <PortalAccountPage /> },
       { path: 'outbox', element: <PublicOutboxPage /> },
+      { path: 'rate/:token', element: <RatePage /> },
+      { path: 'my/cases', element: <MyCasesPage /> },
+      { path: 'apply', element: <ApplyPage /> },
+      { path: 'track', element: <TrackPage /> },
+      { path: 'my/cases/:id', element: <MyCasePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
