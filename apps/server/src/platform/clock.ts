@@ -5,9 +5,13 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export class TestClock implements Clock {
-  constructor(private t = new Date()) {}
+  /** `live`: follow the system clock (browser journeys run in real time). */
+  constructor(
+    private t = new Date(),
+    private readonly live = false,
+  ) {}
   now(): Date {
-    return new Date(this.t);
+    return this.live ? new Date() : new Date(this.t);
   }
   advance(ms: number): void {
     this.t = new Date(this.t.getTime() + ms);

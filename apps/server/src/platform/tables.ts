@@ -19,26 +19,7 @@ import type {
   CaseOutcomesTable,
   CaseExpertsTable,
 } from './tables.cases.ts';
-export type {
-  CasesTable,
-  CasePartiesTable,
-  CaseEventsTable,
-  CaseDeadlinesTable,
-  NumberSequencesTable,
-  IdempotencyKeysTable,
-  CaseNotesTable,
-  CaseAttachmentsTable,
-  NotificationsTable,
-  RemindersSentTable,
-  WorkCalendarYearsTable,
-  CaseFollowUpsTable,
-  PortalDraftsTable,
-  PortalTrackTokensTable,
-  PortalRatingsTable,
-  CaseDocumentsTable,
-  CaseOutcomesTable,
-  CaseExpertsTable,
-} from './tables.cases.ts';
+export type * from './tables.cases.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -35,6 +35,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Start a real pg-boss on the test database (workers polling every 0.5 s, cron passes every second). Off by default: keeps createTestApp fast. */
   jobs?: boolean;
+  /** Run on the system clock instead of the fixed test time (browser journeys). */
+  liveClock?: boolean;
 }
 
 function withDatabase(url: string, name: string): string {
@@ -58,7 +60,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: TestA
   const sent: Message[] = [];
   const real = createNotifier(db, secrets, (m) => m.to.slice(0, 3) + '***');
   const notifier = { send: async (m: Message) => (sent.push(m), real.send(m)) };
-  const clock = new TestClock(new Date('2026-11-20T02:00:00Z'));
+  const clock = new TestClock(new Date('2026-11-20T02:00:00Z'), opts.liveClock ?? false);
   const manual: ManualJobs | null = opts.jobs ? null : createManualJobs(() => deps, allJobs);
   const jobs = manual ?? createPgBossJobs(pool, () => deps, allJobs, { pollingIntervalSeconds: 0.5, cronIntervalSeconds: 1, log: () => {} });
   const deps: Deps = { config, db, pool, secrets, notifier, clock, jobs };

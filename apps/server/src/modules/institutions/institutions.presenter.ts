@@ -1,7 +1,7 @@
 import type { Actor } from '../../authz/actor.ts';
 import { can } from '../../authz/can.ts';
 import type { FullRow } from './institutions.repository.ts';
-import type { TreeNode } from './institutions.schemas.ts';
+import { directoryFields, type TreeNode } from './institutions.schemas.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -58,24 +58,8 @@ export function institutionAbilities(actor: Actor, r: { path: string; status: st
 
 /** The public directory shows contacts and services, never the contact person or internal fields. */
 export function presentDirectoryEntry(r: FullRow) {
-  return {
-    id: r.id,
-    name: r.name,
-    shortName: r.short_name,
-    type: r.type,
-    level: r.level,
-    host: r.host,
-    regionCode: r.region_code,
-    regionName: r.region_name,
-    address: r.address,
-    phone: r.phone,
-    email: r.email,
-    website: r.website,
-    hours: r.hours,
-    ipTypes: r.ip_types,
-    services: r.services,
-    description: r.description,
-  };
+  const full = presentInstitution(r);
+  return Object.fromEntries(directoryFields.map((k) => [k, full[k]])) as Pick<Institution, (typeof directoryFields)[number]>;
 }
 
 /** Flat rows (parents first) → nested nodes; the roots are the rows whose parent is not in the set. */

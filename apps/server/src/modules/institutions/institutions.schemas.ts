@@ -167,21 +167,9 @@ export const treeNodeOut: z.ZodType<TreeNode> = z.object({
   },
 });
 
-export const directoryEntryOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  shortName: nullableText,
-  type: z.string(),
-  level: z.string(),
-  host: nullableText,
-  regionCode: nullableText,
-  regionName: nullableText,
-  address: nullableText,
-  phone: nullableText,
-  email: nullableText,
-  website: nullableText,
-  hours: nullableText,
-  ipTypes: z.array(z.string()),
-  services: z.array(z.string()),
-  description: nullableText,
-});
+/** The public directory's fields: contacts and services, never the contact person or internal fields. */
+export const directoryFields = [
+  'id', 'name', 'shortName', 'type', 'level', 'host', 'regionCode', 'regionName', 'address', 'phone', 'email', 'website',
+  'hours', 'ipTypes', 'services', 'description',
+] as const;
+export const directoryEntryOut = institutionOut.pick(Object.fromEntries(directoryFields.map((k) => [k, true])) as { [K in (typeof directoryFields)[number]]: true });
