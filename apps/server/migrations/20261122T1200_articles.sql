@@ -18,6 +18,7 @@ CREATE TABLE articles (
   author_id        uuid REFERENCES users (id),
   reviewer_id      uuid REFERENCES users (id),
   review_note      text,
+  replacements     jsonb,                               -- a de-identified case study: what was replaced (hints only)
   views            integer NOT NULL DEFAULT 0,
   published_at     timestamptz,
   withdrawn_at     timestamptz,

@@ -23,6 +23,7 @@ export interface ArticlesTable {
   author_id: string | null;
   reviewer_id: string | null;
   review_note: string | null;
+  replacements: Json<unknown[] | null>;
   views: Generated<number>;
   published_at: Timestamp | null;
   withdrawn_at: Timestamp | null;
