@@ -28,10 +28,14 @@ export async function proposeCaseStudy(deps: Deps, actor: Actor, caseId: string,
   }
   const ip = c.ip_type ? labelOf(ipTypes, c.ip_type) : '知识产权';
   const field = c.field ? labelOf(caseFields, c.field) : '';
-  const sections: [string, string][] = [['基本案情', c.summary], ['援助请求', c.request], ['处理结果', c.result ?? '']];
+  const parties = await deps.db.selectFrom('case_parties').select(['role', 'name']).where('case_id', '=', caseId).where('role', '!=', 'agent').orderBy('position').execute();
+  const roleZh = { applicant: '申请人', opposing: '被申请人', agent: '代理人' } as const;
+  const sections: [string, string][] = [
+    ['基本案情', c.summary], ['当事人', parties.map((p) => `${roleZh[p.role]}：${p.name}`).join('\n')], ['援助请求', c.request], ['处理结果', c.result ?? ''],
+  ];
   const { texts, replacements } = await caseDeidentification(deps.db, deps.secrets, caseId, sections.map(([, t]) => t));
   const bodyHtml = sections.map(([h], i) => (texts[i].trim() ? `<h3>${h}</h3>${paragraphs([texts[i]])}` : '')).join('');
-  const outcome = texts[2].trim().slice(0, 200) || '已办结';
+  const outcome = texts[3].trim().slice(0, 200) || '已办结';
   const id = await createArticle(deps, actor, {
     institutionId: c.institution_id, kind: 'case_study', title: `${field ? `${field}领域` : ''}${ip}纠纷维权援助案例`,
     summary: texts[0].slice(0, 120), bodyHtml, tags: [ip, '维权援助'], ipTypes: c.ip_type ? [c.ip_type as never] : [],
