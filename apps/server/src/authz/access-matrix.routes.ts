@@ -158,6 +158,11 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/articles/:id/transitions': { url: (w, r) => `/api/articles/${w.article[r]}/transitions`, body: () => ({ action: 'submit' }), relational: true, mutates: true },
   'GET /api/articles/:id/versions': { url: (w, r) => `/api/articles/${w.article[r]}/versions`, relational: true },
   'GET /api/articles/:id/versions/:version': { url: (w, r) => `/api/articles/${w.article[r]}/versions/1`, relational: true },
+  // Files: uploads are multipart (access only); a made-up file id answers 404 in scope, the article's 404 outside it.
+  'POST /api/articles/:id/attachments': { url: (w, r) => `/api/articles/${w.article[r]}/attachments`, relational: true, accessOnly: true },
+  'DELETE /api/articles/:id/attachments/:attachmentId': { url: (w, r) => `/api/articles/${w.article[r]}/attachments/${NO_ID}`, relational: true, mutates: true },
+  'GET /api/articles/:id/attachments/:attachmentId': { url: (w, r) => `/api/articles/${w.article[r]}/attachments/${NO_ID}`, relational: true, mutates: true },
+  'GET /api/portal/articles/:id/attachments/:attachmentId': collection(`/api/portal/articles/${NO_ID}/attachments/${NO_ID}`),
   'GET /api/visits': collection('/api/visits'),
   'GET /api/visits/export.xlsx': collection('/api/visits/export.xlsx'),
   'GET /api/portal/articles': collection('/api/portal/articles?kind=policy'),

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFound } from '../../platform/errors.ts';
+import { articleFiles } from './articles.attachments.ts';
 import { presentPortalArticle, presentPortalItem } from './articles.presenter.ts';
 import { listPublished, publishedYears, readPublished } from './articles.repository.ts';
 import { idParams, portalArticleOut, portalListItemOut, portalListQuery } from './articles.schemas.ts';
@@ -31,7 +32,7 @@ export async function articlePortalRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const row = await readPublished(db, req.params.id);
     if (!row) throw NotFound('article', '文章');
-    return { data: presentPortalArticle(row) };
+    return { data: { ...presentPortalArticle(row), attachments: await articleFiles(db, row.id) } };
   });
 
   r.get('/api/portal/home', {

@@ -15,6 +15,8 @@ import {
 import { articleScope, createArticle, editArticle, transitionArticle } from './articles.service.ts';
 import { articlePortalRoutes } from './articles.portal.routes.ts';
 import { visitRoutes } from './visits.routes.ts';
+import { articleFileRoutes } from './articles.attachments.routes.ts';
+import { articleFiles } from './articles.attachments.ts';
 
 const tags = ['articles'];
 const READ = ['article.write', 'article.review'] as const;
@@ -24,13 +26,14 @@ const one = z.object({ data: articleOut, abilities: abilitiesOut });
 export async function articleRoutes(app: FastifyInstance): Promise<void> {
   await app.register(articlePortalRoutes);
   await app.register(visitRoutes);
+  await app.register(articleFileRoutes);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
 
   async function answer(actor: Actor, id: string) {
     const row = await getArticle(db, articleScope(actor), id);
     if (!row) throw NotFound('article', '文章');
-    return { data: presentArticle(row), abilities: articleAbilities(actor, row) };
+    return { data: { ...presentArticle(row), attachments: await articleFiles(db, id) }, abilities: articleAbilities(actor, row) };
   }
 
   r.get('/api/articles', {

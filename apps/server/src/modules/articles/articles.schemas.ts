@@ -92,6 +92,7 @@ export const articleOut = z.object({
   sourceCaseId: z.string().nullable(),
   replacements: z.array(replacementOut).nullable(),
   authorName: z.string().nullable(),
+  attachments: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), sizeBytes: z.number() })).optional(),
   reviewNote: z.string().nullable(),
   publishedAt: z.string().nullable(),
   updatedAt: z.string(),
@@ -102,6 +103,7 @@ export const portalArticleOut = z.object({
   id: z.string(), kind: articleKind, title: z.string(), summary: z.string(), bodyHtml: z.string(), tags: z.array(z.string()),
   ipTypes: z.array(z.string()), regionCode: z.string().nullable(), meta: z.record(z.string(), z.unknown()),
   institutionName: z.string(), views: z.number(), publishedAt: z.string(),
+  attachments: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), sizeBytes: z.number() })).optional(),
 });
 export const portalListItemOut = portalArticleOut.omit({ bodyHtml: true });
 

@@ -37,10 +37,10 @@ export function VisitsPage() {
           { title: t('day'), dataIndex: 'day', width: 110, fixed: 'left' },
           ...(d?.modules ?? []).map((m) => ({ title: label(moduleLabels, m), key: m, width: 80, render: (_: unknown, r: { counts: Record<string, number> }) => r.counts[m] })),
           {
-            title: t('total'), dataIndex: 'total', width: 200,
+            title: t('total'), dataIndex: 'total', width: 130,
             render: (v: number) => (
               <Flex align="center" gap={6}>
-                <div style={{ height: 10, width: `${(v / max) * 120}px`, background: '#3a7bd5', borderRadius: 2 }} />
+                <div style={{ height: 10, width: `${(v / max) * 70}px`, background: '#3a7bd5', borderRadius: 2 }} />
                 <span>{v}</span>
               </Flex>
             ),
