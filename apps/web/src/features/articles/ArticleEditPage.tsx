@@ -14,6 +14,7 @@ import { useArticle, useArticleWrite, type ArticleInput } from './api.ts';
 import { KindFields, metaFromForm, metaToForm } from './KindFields.tsx';
 import { kindLabels, stateColor, stateLabels } from './labels.ts';
 import { articleMessages } from './messages.ts';
+import { FilesCard } from './FilesCard.tsx';
 import { ReplacementsCard } from './ReplacementsCard.tsx';
 import { VersionsCard } from './VersionsCard.tsx';
 
@@ -120,7 +121,12 @@ export function ArticleEditPage() {
               <div className="article-body" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} data-testid="article-preview" />
             </Card>
           </Col>
-          <Col xs={24} lg={8}><VersionsCard id={a.id} version={a.version} /></Col>
+          <Col xs={24} lg={8}>
+            <Flex vertical gap={12}>
+              <FilesCard id={a.id} files={a.attachments ?? []} editable={editable} />
+              <VersionsCard id={a.id} version={a.version} />
+            </Flex>
+          </Col>
         </Row>
       )}
     </Flex>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, get, post, type Page } from '../../shared/api.ts';
 
+export interface ArticleFile { id: string; name: string; mediaType: string; sizeBytes: number }
 export interface Replacement { kind: string; shown: string; replacement: string; count: number }
 
 export interface Article {
@@ -20,6 +21,7 @@ export interface Article {
   sourceCaseId: string | null;
   replacements: Replacement[] | null;
   authorName: string | null;
+  attachments?: ArticleFile[];
   reviewNote: string | null;
   publishedAt: string | null;
   updatedAt: string;

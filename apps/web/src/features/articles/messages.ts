@@ -71,4 +71,6 @@ export const articleMessages = {
   all: ['全部', 'All'],
   required: ['请填写{f}', 'Please enter {f}'],
   back: ['返回列表', 'Back to the list'],
+  files: ['附件', 'Files'],
+  upload: ['上传附件', 'Upload a file'],
 } satisfies Dict;

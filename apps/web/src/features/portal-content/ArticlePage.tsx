@@ -32,6 +32,11 @@ export function ArticlePage() {
           {a.kind === 'case_study' && m.outcome && <Typography.Text><b>{ta('meta_outcome')}：</b>{m.outcome}</Typography.Text>}
           {a.summary && <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>{a.summary}</Typography.Paragraph>}
           <div className="article-body" style={{ fontSize: 16, lineHeight: 1.8 }} dangerouslySetInnerHTML={{ __html: a.bodyHtml ?? '' }} data-testid="article-body" />
+          {(a.attachments ?? []).length > 0 && (
+            <Card size="small" title={ta('files')}>
+              {a.attachments!.map((f) => <div key={f.id}><a href={`/api/portal/articles/${a.id}/attachments/${f.id}`} data-testid="article-file">{f.name}</a></div>)}
+            </Card>
+          )}
           {a.tags.length > 0 && <Space wrap>{a.tags.map((x) => <Tag key={x}>{x}</Tag>)}</Space>}
         </Flex>
       )}

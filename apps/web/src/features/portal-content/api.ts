@@ -4,6 +4,7 @@ import { get, post } from '../../shared/api.ts';
 export interface PortalArticle {
   id: string; kind: string; title: string; summary: string; bodyHtml?: string; tags: string[]; ipTypes: string[]; regionCode: string | null;
   meta: Record<string, unknown>; institutionName: string; views: number; publishedAt: string;
+  attachments?: { id: string; name: string; sizeBytes: number }[];
 }
 export interface PortalFilters { kind?: string; ipType?: string; regionCode?: string; year?: number; tag?: string; sort?: 'newest' | 'popular'; page?: number; pageSize?: number }
 
