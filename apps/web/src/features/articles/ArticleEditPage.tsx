@@ -99,7 +99,7 @@ export function ArticleEditPage() {
           <Form.Item name="summary" label={t('summary')} rules={[{ max: 500 }]}>
             <Input.TextArea rows={2} maxLength={500} data-testid="article-summary" />
           </Form.Item>
-          <KindFields kind={kind} disabled={!editable} />
+          <KindFields kind={kind} />
           <Row gutter={12}>
             <Col xs={24} md={8}><Form.Item name="ipTypes" label={t('ipTypes')}><Select mode="multiple" options={options(ipTypes)} data-testid="article-iptypes" /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="tags" label={t('tags')}><Select mode="tags" maxCount={10} data-testid="article-tags" /></Form.Item></Col>

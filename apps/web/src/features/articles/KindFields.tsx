@@ -28,7 +28,8 @@ export function metaFromForm(kind: string, m: Record<string, unknown> = {}) {
   return out;
 }
 
-export function KindFields({ kind, disabled }: { kind: string; disabled: boolean }) {
+/** The form itself is disabled when the article is not a draft, which disables these fields too. */
+export function KindFields({ kind }: { kind: string }) {
   const t = useT(articleMessages);
   const { options } = useEnum();
   return (
@@ -43,7 +44,7 @@ export function KindFields({ kind, disabled }: { kind: string; disabled: boolean
         return (
           <Col key={f.name} xs={24} md={f.kind === 'area' ? 24 : 12}>
             <Form.Item name={['meta', f.name]} label={label} rules={rules} data-testid={`meta-${f.name}`}>
-              {disabled ? <Input disabled /> : input}
+              {input}
             </Form.Item>
           </Col>
         );
