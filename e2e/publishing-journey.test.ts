@@ -65,6 +65,10 @@ it('a reader opens a policy from a filtered list, and reads the service guide', 
     await page.getByTestId('guide-materials').waitFor();
     await snap(page, 'content-04-service-guide');
   });
+  // The pages opened above were counted per module, with nothing about the reader.
+  const today = await server.deps.db.selectFrom('page_visits').select(['module', 'count']).where('day', '=', new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' })).execute();
+  const counts = Object.fromEntries(today.map((r) => [r.module, r.count]));
+  expect(counts).toMatchObject({ home: 1, policies: 2, guide: 1 });
 });
 
 let articleId = '';

@@ -16,13 +16,14 @@ const navStyle = ({ isActive }: { isActive: boolean }) => ({ color: isActive ? '
 export function PortalLayout() {
   const t = useT(portalMessages);
   const tc = useT(contentMessages);
-  const { data: me } = useMe();
+  const { data: me, isFetched: meKnown } = useMe();
   const { pathname } = useLocation();
   // Module visit counts (server-side, no cookie): one count per page opened, articles under their module.
+  // Waits for the session check: a signed-in visitor's POST needs the CSRF token it brings.
   useEffect(() => {
-    const m = moduleOfPath(pathname);
+    const m = meKnown ? moduleOfPath(pathname) : null;
     if (m) countVisit(m);
-  }, [pathname]);
+  }, [pathname, meKnown]);
   useTitle(`${t('appName')} · ${t('appTagline')}`);
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fb' }}>

@@ -1,10 +1,12 @@
+import { moduleOfKind, type ArticleKind } from '@yuanzhi/contracts';
 import { Card, Flex, Result, Space, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { useEnum } from '../../shared/useEnum.ts';
 import { kindLabels } from '../articles/labels.ts';
 import { articleMessages } from '../articles/messages.ts';
-import { usePortalArticle } from './api.ts';
+import { countVisit, usePortalArticle } from './api.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
 import { pathOfKind } from './kinds.ts';
 import { contentMessages } from './messages.ts';
@@ -16,6 +18,11 @@ export function ArticlePage() {
   const ta = useT(articleMessages);
   const { label } = useEnum();
   const q = usePortalArticle(id);
+  const kind = q.data?.kind;
+  // An article is a visit to its module (政策法规, 维权案例 …); the layout counts list pages.
+  useEffect(() => {
+    if (kind) countVisit(moduleOfKind[kind as ArticleKind]);
+  }, [id, kind]);
   if (q.isError) return <Result status="404" title={t('notFound')} extra={<Link to="/">{t('backTo', { m: '' })}</Link>} />;
   const a = q.data;
   const m = (a?.meta ?? {}) as Record<string, string | undefined>;
