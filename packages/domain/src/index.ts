@@ -17,3 +17,6 @@ export { refusalStatus, type CaseRefusal, type RefusalCode } from './cases/refus
 export * from './cases/snapshot.ts';
 export * from './cases/states.ts';
 export * from './cases/transitions.ts';
+export * from './articles/workflow.ts';
+export * from './articles/deidentify.ts';
+export * from './articles/diff.ts';

@@ -144,4 +144,29 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/portal/track/case': collection('/api/portal/track/case'),
   'GET /api/portal/rate/:token': collection('/api/portal/rate/matrix-token-0000000000'),
   'POST /api/portal/rate/:token': collection('/api/portal/rate/matrix-token-0000000000', { score: 5 }),
+
+  // Publishing (articles/): a draft article at each relation's institution (articles.matrix-fixtures.ts).
+  'GET /api/articles': collection('/api/articles'),
+  'POST /api/articles': {
+    url: () => '/api/articles', body: (w, r) => ({ institutionId: inst(w, r), kind: 'news', title: `矩阵新文章${r}`, bodyHtml: '<p>正文</p>' }), relational: true,
+  },
+  'POST /api/articles/from-case': { url: () => '/api/articles/from-case', body: (w, r) => ({ caseId: w.case[r].id }), relational: true },
+  'GET /api/articles/:id': { url: (w, r) => `/api/articles/${w.article[r]}`, relational: true },
+  'PUT /api/articles/:id': {
+    url: (w, r) => `/api/articles/${w.article[r]}`, body: () => ({ expectedVersion: 1, title: '矩阵改题', bodyHtml: '<p>改</p>' }), relational: true, mutates: true,
+  },
+  'POST /api/articles/:id/transitions': { url: (w, r) => `/api/articles/${w.article[r]}/transitions`, body: () => ({ action: 'submit' }), relational: true, mutates: true },
+  'GET /api/articles/:id/versions': { url: (w, r) => `/api/articles/${w.article[r]}/versions`, relational: true },
+  'GET /api/articles/:id/versions/:version': { url: (w, r) => `/api/articles/${w.article[r]}/versions/1`, relational: true },
+  // Files: uploads are multipart (access only); a made-up file id answers 404 in scope, the article's 404 outside it.
+  'POST /api/articles/:id/attachments': { url: (w, r) => `/api/articles/${w.article[r]}/attachments`, relational: true, accessOnly: true },
+  'DELETE /api/articles/:id/attachments/:attachmentId': { url: (w, r) => `/api/articles/${w.article[r]}/attachments/${NO_ID}`, relational: true, mutates: true },
+  'GET /api/articles/:id/attachments/:attachmentId': { url: (w, r) => `/api/articles/${w.article[r]}/attachments/${NO_ID}`, relational: true, mutates: true },
+  'GET /api/portal/articles/:id/attachments/:attachmentId': collection(`/api/portal/articles/${NO_ID}/attachments/${NO_ID}`),
+  'GET /api/visits': collection('/api/visits'),
+  'GET /api/visits/export.xlsx': collection('/api/visits/export.xlsx'),
+  'GET /api/portal/articles': collection('/api/portal/articles?kind=policy'),
+  'GET /api/portal/articles/:id': collection(`/api/portal/articles/${NO_ID}`),
+  'GET /api/portal/home': collection('/api/portal/home'),
+  'POST /api/portal/visits': collection('/api/portal/visits', { module: 'home' }),
 };

@@ -20,6 +20,10 @@ export const permissions = [
   'pii.reveal',
   /** The statutory holiday calendar deadlines are counted with (PUT /api/calendar/:year). */
   'calendar.manage',
+  /** Publishing (articles): writing drafts and reviewing/publishing are separate; visit counts for staff. */
+  'article.write',
+  'article.review',
+  'visits.read',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -55,15 +59,19 @@ export type Role = (typeof roles)[number];
 export const separatedAdminRoles: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  intake_clerk: ['institution.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal'],
-  case_handler: ['institution.read', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal'],
-  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note'],
+  intake_clerk: ['institution.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal', 'article.write'],
+  case_handler: ['institution.read', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal', 'article.write'],
+  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read'],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'pii.reveal',
     ...caseRolePermissions.institution_admin, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
+    'article.write', 'article.review', 'visits.read',
   ],
-  supervisor: ['institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export'],
+  supervisor: [
+    'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
+    'article.write', 'article.review', 'visits.read',
+  ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'outbox.read', 'calendar.manage',
@@ -91,11 +99,12 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
 
 /**
  * The permissions an account administrator must hold at an institution to grant the role there (no
- * privilege escalation). Case permissions are left out: they open business records, not administration,
+ * privilege escalation). Case and publishing permissions are left out: they open business records, not administration,
  * and the system administrator, who holds none (等保: no case data), still creates the clerks and handlers.
  */
 export function grantRequires(role: Role): readonly Permission[] {
-  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p));
+  // Publishing rights are business rights too: the system administrator holds none yet creates the editors.
+  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && !p.startsWith('article.') && p !== 'visits.read');
 }
 
 /** Roles whose holders must use two-factor sign-in by default. */

@@ -1,5 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ArticleEditPage } from '../features/articles/ArticleEditPage.tsx';
+import { ArticlesPage } from '../features/articles/ArticlesPage.tsx';
+import { VisitsPage } from '../features/articles/VisitsPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
 import { CaseQueuePage } from '../features/cases/CaseQueuePage.tsx';
@@ -29,6 +32,9 @@ const router = createBrowserRouter(
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },
         { path: 'users/:id', element: <UsersPage /> },
+        { path: 'articles', element: <ArticlesPage /> },
+        { path: 'articles/:id', element: <ArticleEditPage /> },
+        { path: 'visits', element: <VisitsPage /> },
         { path: 'audit', element: <AuditPage /> },
         { path: 'outbox', element: <OutboxPage /> },
         { path: 'account', element: <AccountPage /> },

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FolderOpenOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FolderOpenOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { consoleMessages } from './messages.ts';
 
@@ -7,7 +7,7 @@ export interface MenuEntry {
   label: keyof typeof consoleMessages;
   icon: ReactNode;
   /** Shown only when the user's permissions include this one (none: everyone signed in). */
-  permission?: string;
+  permission?: string | readonly string[];
   testId: string;
 }
 
@@ -15,11 +15,14 @@ export const menuEntries: MenuEntry[] = [
   { path: '/cases', label: 'menuCases', icon: <FolderOpenOutlined />, permission: 'case.read', testId: 'menu-cases' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
   { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },
+  { path: '/articles', label: 'menuArticles', icon: <FileTextOutlined />, permission: ['article.write', 'article.review'], testId: 'menu-articles' },
+  { path: '/visits', label: 'menuVisits', icon: <BarChartOutlined />, permission: 'visits.read', testId: 'menu-visits' },
   { path: '/audit', label: 'menuAudit', icon: <AuditOutlined />, permission: 'audit.read', testId: 'menu-audit' },
   { path: '/outbox', label: 'menuOutbox', icon: <MailOutlined />, permission: 'outbox.read', testId: 'menu-outbox' },
   { path: '/account', label: 'menuAccount', icon: <UserOutlined />, testId: 'menu-account' },
 ];
 
 export function allowedEntries(permissions: readonly string[] | undefined): MenuEntry[] {
-  return menuEntries.filter((e) => !e.permission || permissions?.includes(e.permission));
+  const has = (p: string | readonly string[]) => (typeof p === 'string' ? [p] : p).some((x) => permissions?.includes(x));
+  return menuEntries.filter((e) => !e.permission || has(e.permission));
 }

@@ -4,6 +4,8 @@ export const consoleMessages = {
   menuCases: ['案件管理', 'Cases'],
   menuInstitutions: ['机构管理', 'Institutions'],
   menuUsers: ['用户与角色', 'Users and roles'],
+  menuArticles: ['内容发布', 'Publishing'],
+  menuVisits: ['模块访问量', 'Module visits'],
   menuAudit: ['审计日志', 'Audit log'],
   menuOutbox: ['消息发件箱', 'Outbox'],
   menuAccount: ['我的账户', 'My account'],

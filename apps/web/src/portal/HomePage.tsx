@@ -2,6 +2,7 @@ import { AlertOutlined, AuditOutlined, CommentOutlined, GlobalOutlined, MoneyCol
 import { Button, Card, Col, Flex, Input, Row, Statistic, Steps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { HomeContent } from '../features/portal-content/HomeContent.tsx';
 import { services } from '../shared/enums.ts';
 import { useT } from '../shared/i18n/index.ts';
 import { useEnum } from '../shared/useEnum.ts';
@@ -39,6 +40,8 @@ export function HomePage() {
           <Link to="/login"><Button type="text" style={{ color: '#fff' }} data-testid="home-login">{t('signIn')}</Button></Link>
         </Flex>
       </section>
+
+      <HomeContent />
 
       <section>
         <Typography.Title level={3}>{t('whatTitle')}</Typography.Title>

@@ -1,5 +1,9 @@
 import { Button, Flex, Layout, Typography } from 'antd';
-import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { countVisit } from '../features/portal-content/api.ts';
+import { contentModules, moduleOfPath } from '../features/portal-content/kinds.ts';
+import { contentMessages } from '../features/portal-content/messages.ts';
 import { useT } from '../shared/i18n/index.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { useMe } from '../shared/session.ts';
@@ -11,7 +15,15 @@ const navStyle = ({ isActive }: { isActive: boolean }) => ({ color: isActive ? '
 /** Mobile-first portal frame: a compact header that wraps, the page, a footer. */
 export function PortalLayout() {
   const t = useT(portalMessages);
-  const { data: me } = useMe();
+  const tc = useT(contentMessages);
+  const { data: me, isFetched: meKnown } = useMe();
+  const { pathname } = useLocation();
+  // Module visit counts (server-side, no cookie): one count per page opened, articles under their module.
+  // Waits for the session check: a signed-in visitor's POST needs the CSRF token it brings.
+  useEffect(() => {
+    const m = meKnown ? moduleOfPath(pathname) : null;
+    if (m) countVisit(m);
+  }, [pathname, meKnown]);
   useTitle(`${t('appName')} · ${t('appTagline')}`);
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fb' }}>
@@ -23,6 +35,8 @@ export function PortalLayout() {
           </Link>
           <Flex align="center" gap={12} wrap>
             <NavLink to="/" end style={navStyle} data-testid="nav-home">{t('navHome')}</NavLink>
+            {contentModules.map((m) => <NavLink key={m.path} to={m.path} style={navStyle} data-testid={`nav-${m.path.slice(1)}`}>{tc(m.title)}</NavLink>)}
+            <NavLink to="/guide" style={navStyle} data-testid="nav-guide">{tc('guide')}</NavLink>
             <NavLink to="/directory" style={navStyle} data-testid="nav-directory">{t('navDirectory')}</NavLink>
             {(!me || me.kind === 'applicant') && <NavLink to="/apply" style={navStyle} data-testid="nav-apply">{t('navApply')}</NavLink>}
             <NavLink to="/track" style={navStyle} data-testid="nav-track">{t('navTrack')}</NavLink>

@@ -2,6 +2,10 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { DirectoryDetailPage } from '../features/directory/DirectoryDetailPage.tsx';
 import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
+import { ArticleListPage } from '../features/portal-content/ArticleListPage.tsx';
+import { ArticlePage } from '../features/portal-content/ArticlePage.tsx';
+import { GuidePage } from '../features/portal-content/GuidePage.tsx';
+import { contentModules } from '../features/portal-content/kinds.ts';
 import { ApplyPage } from '../features/portal-cases/ApplyPage.tsx';
 import { MyCasePage } from '../features/portal-cases/MyCasePage.tsx';
 import { MyCasesPage } from '../features/portal-cases/MyCasesPage.tsx';
@@ -25,6 +29,9 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'directory', element: <DirectoryPage /> },
       { path: 'directory/:id', element: <DirectoryDetailPage /> },
+      ...contentModules.map((m) => ({ path: m.path.slice(1), element: <ArticleListPage key={m.kind} kind={m.kind} /> })),
+      { path: 'articles/:id', element: <ArticlePage /> },
+      { path: 'guide', element: <GuidePage /> },
       { path: 'login', element: <PortalLoginPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
