@@ -70,3 +70,19 @@ CREATE TABLE expert_invitations (
 CREATE UNIQUE INDEX expert_invitations_once ON expert_invitations (case_id, expert_id);
 CREATE INDEX expert_invitations_expert ON expert_invitations (expert_id, status);
 CREATE INDEX expert_invitations_pending ON expert_invitations (respond_by) WHERE status = 'pending';
+
+-- An .xlsx import: checked and written by a job when large, so the console can poll its progress.
+CREATE TABLE expert_imports (
+  id                uuid PRIMARY KEY DEFAULT uuidv7(),
+  institution_id    uuid NOT NULL REFERENCES institutions (id),
+  institution_path  ltree NOT NULL,
+  created_by        uuid REFERENCES users (id),
+  status            text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'checking', 'writing', 'done', 'invalid', 'failed')),
+  total             integer NOT NULL DEFAULT 0,
+  processed         integer NOT NULL DEFAULT 0,
+  imported          integer NOT NULL DEFAULT 0,
+  errors            jsonb NOT NULL DEFAULT '[]',
+  file              bytea,                                 -- dropped when the import ends
+  created_at        timestamptz NOT NULL DEFAULT now(),
+  finished_at       timestamptz
+);

@@ -20,6 +20,12 @@ export const permissions = [
   'pii.reveal',
   /** The statutory holiday calendar deadlines are counted with (PUT /api/calendar/:year). */
   'calendar.manage',
+  /** The expert pool (专家库): read, edit, .xlsx import/export, and ranking and inviting experts for a case. */
+  'expert.read',
+  'expert.manage',
+  'expert.import',
+  'expert.export',
+  'expert.invite',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -55,15 +61,16 @@ export type Role = (typeof roles)[number];
 export const separatedAdminRoles: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  intake_clerk: ['institution.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal'],
-  case_handler: ['institution.read', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal'],
-  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note'],
+  intake_clerk: ['institution.read', 'expert.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal'],
+  case_handler: ['institution.read', 'expert.read', 'expert.invite', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal'],
+  reviewer: ['institution.read', 'expert.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note'],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'pii.reveal',
+    'expert.read', 'expert.manage', 'expert.import', 'expert.export', 'expert.invite',
     ...caseRolePermissions.institution_admin, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
   ],
-  supervisor: ['institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export'],
+  supervisor: ['institution.read', 'institution.export', 'expert.read', 'expert.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export'],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'outbox.read', 'calendar.manage',

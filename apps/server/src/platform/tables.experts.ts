@@ -70,3 +70,18 @@ export interface ExpertInvitationsTable {
   rating_note: string | null;
   auto: Generated<boolean>;
 }
+
+export interface ExpertImportsTable {
+  id: Generated<string>;
+  institution_id: string;
+  institution_path: string;
+  created_by: string | null;
+  status: Generated<'queued' | 'checking' | 'writing' | 'done' | 'invalid' | 'failed'>;
+  total: Generated<number>;
+  processed: Generated<number>;
+  imported: Generated<number>;
+  errors: Json;
+  file: Buffer | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}

@@ -21,7 +21,7 @@ import type {
 } from './tables.cases.ts';
 export type * from './tables.cases.ts';
 export type * from './tables.experts.ts';
-import type { ExpertsTable, ExpertMatchesTable, ExpertInvitationsTable } from './tables.experts.ts';
+import type { ExpertsTable, ExpertMatchesTable, ExpertInvitationsTable, ExpertImportsTable } from './tables.experts.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -221,4 +221,5 @@ export interface Database {
   experts: ExpertsTable;
   expert_matches: ExpertMatchesTable;
   expert_invitations: ExpertInvitationsTable;
+  expert_imports: ExpertImportsTable;
 }

@@ -10,6 +10,7 @@ import { notificationRoutes } from '../../modules/notifications/notifications.ro
 import { institutionRoutes } from '../../modules/institutions/institutions.routes.ts';
 import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
+import { expertRoutes } from '../../modules/experts/experts.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 
 /** Every module's routes, in one list. */
@@ -26,4 +27,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(calendarRoutes);
   await app.register(notificationRoutes);
   await app.register(portalRoutes);
+  await app.register(expertRoutes);
 }
