@@ -21,7 +21,7 @@ function parseInterests(s: string, err: (zh: string, en: string) => void) {
   for (const item of s.split(/[;；\n]/).map((x) => x.trim()).filter(Boolean)) {
     const m = /^(?:([^:：]+)[:：])?\s*(.+?)\s*(?:[(（]\s*([0-9A-Za-z]{18})\s*[)）])?$/.exec(item);
     if (!m) { err(`无法识别的利害关系：${item}`, `Unreadable interest: ${item}`); continue; }
-    const kind = m[1] ? parseLabelled(interestKinds, m[1]) ?? interestKinds.find((k) => k.zh.startsWith(m[1].trim()))?.value : 'other';
+    const kind = m[1] ? parseLabelled(interestKinds, m[1]) ?? interestKinds.find((k) => k.zh.includes(m[1].trim()))?.value : 'other';
     if (!kind) { err(`利害关系类别不正确：${m[1]}`, `Unknown interest kind: ${m[1]}`); continue; }
     out.push({ kind, name: m[2], creditCode: m[3]?.toUpperCase() ?? null });
   }
