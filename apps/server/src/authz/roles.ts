@@ -102,7 +102,8 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
  * and the system administrator, who holds none (等保: no case data), still creates the clerks and handlers.
  */
 export function grantRequires(role: Role): readonly Permission[] {
-  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p));
+  // The expert pool is business data too (experts' personal data, recusals): the same reasoning applies.
+  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && !p.startsWith('expert.'));
 }
 
 /** Roles whose holders must use two-factor sign-in by default. */
