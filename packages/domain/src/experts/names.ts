@@ -3,26 +3,26 @@
  * full-width letters and brackets, spaces, punctuation and the 有限责任公司 / 有限公司 / 股份有限公司 variants must
  * not hide a conflict.
  */
-const SUFFIXES: readonly [RegExp, string][] = [
-  [/股份有限公司$/u, '有限公司'],
-  [/有限责任公司$/u, '有限公司'],
-  [/有限公司$/u, '公司'],
-  [/(co|company)?ltd$/u, '公司'],
-  [/(inc|corp|corporation|llc|gmbh)$/u, '公司'],
-];
+const LATIN_SUFFIX = /(?:co)?(?:ltd|inc|corp|corporation|llc|gmbh|company)$/u;
+const NOT_NAME = /[^\p{L}\p{N}]/gu;
+/** Names recur across rankings (the same pool, ranked case after case): remember the normal forms, bounded. */
+const memo = new Map<string, string>();
+const MEMO_MAX = 200_000;
 
 export function normaliseOrgName(name: string | null | undefined): string {
   if (!name) return '';
-  let s = name.normalize('NFKC').toLowerCase();
+  const known = memo.get(name);
+  if (known !== undefined) return known;
   // Every separator, bracket, dot and symbol goes: "武汉（光谷）·激光 有限公司" = "武汉光谷激光有限公司".
-  s = s.replace(/[^\p{L}\p{N}]/gu, '');
-  for (const [re, to] of SUFFIXES) {
-    if (re.test(s)) {
-      s = s.replace(re, to);
-      break;
-    }
-  }
-  return s.replace(/有限公司$/u, '公司');
+  let s = name.normalize('NFKC').toLowerCase().replace(NOT_NAME, '');
+  // 股份有限公司, 有限责任公司, 有限公司 and 公司 are one suffix; so are Ltd, Co. Ltd, Inc …
+  if (s.endsWith('股份有限公司')) s = s.slice(0, -6) + '公司';
+  else if (s.endsWith('有限责任公司')) s = s.slice(0, -6) + '公司';
+  else if (s.endsWith('有限公司')) s = s.slice(0, -4) + '公司';
+  else if (LATIN_SUFFIX.test(s)) s = s.replace(LATIN_SUFFIX, '公司');
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(name, s);
+  return s;
 }
 
 export function normaliseCreditCode(code: string | null | undefined): string {
