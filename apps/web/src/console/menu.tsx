@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FolderOpenOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BulbOutlined, CarryOutOutlined, FolderOpenOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { consoleMessages } from './messages.ts';
 
@@ -13,6 +13,8 @@ export interface MenuEntry {
 
 export const menuEntries: MenuEntry[] = [
   { path: '/cases', label: 'menuCases', icon: <FolderOpenOutlined />, permission: 'case.read', testId: 'menu-cases' },
+  { path: '/experts', label: 'menuExperts', icon: <BulbOutlined />, permission: 'expert.read', testId: 'menu-experts' },
+  { path: '/invitations', label: 'menuInvitations', icon: <CarryOutOutlined />, permission: 'case.expert', testId: 'menu-invitations' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
   { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },
   { path: '/audit', label: 'menuAudit', icon: <AuditOutlined />, permission: 'audit.read', testId: 'menu-audit' },
