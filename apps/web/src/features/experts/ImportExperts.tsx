@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useErrorText } from '../../shared/errors.ts';
 import { useBi, useT } from '../../shared/i18n/index.ts';
 import { importStatus, uploadImport, type ImportStatus } from './api.ts';
-import { expertMessages } from './messages.ts';
+import { expertMessages, importColumns } from './messages.ts';
 
 const ENDED = ['done', 'invalid', 'failed'];
 
@@ -72,7 +72,7 @@ export function ImportExperts() {
               data-testid="import-errors"
               columns={[
                 { title: t('row'), dataIndex: 'row', width: 70 },
-                { title: t('field'), dataIndex: 'field', width: 160 },
+                { title: t('field'), width: 160, render: (_, r) => `${importColumns[r.field] ?? r.field}（${r.field}）` },
                 { title: t('problem'), render: (_, r) => bi(r.message, r.messageEn) },
               ]}
             />

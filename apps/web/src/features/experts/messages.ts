@@ -69,3 +69,11 @@ export const expertMessages = {
   openCase: ['查看案件', 'Open case'],
   noInvitations: ['暂无邀请', 'No invitations'],
 } satisfies Dict;
+
+/** Import columns by their code (the server names the field), as the spreadsheet's Chinese headers. */
+export const importColumns: Record<string, string> = {
+  name: '姓名', employer: '工作单位', employerCreditCode: '单位统一社会信用代码', title: '职称', idNumber: '身份证号码', phone: '手机号码',
+  email: '电子邮箱', kinds: '专家类别', ipc: 'IPC分类', industries: '行业领域', ipTypes: '知识产权类型', services: '服务类型',
+  regions: '服务地区代码', languages: '工作语言', jurisdictions: '熟悉法域', availability: '可用状态', maxOpen: '同时承办上限',
+  interests: '申报利害关系', qualification: '资格证书', qualificationExpires: '证书有效期至', notes: '备注', row: '整行', header: '表头', file: '文件',
+};
