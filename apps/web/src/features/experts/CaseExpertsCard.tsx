@@ -1,3 +1,4 @@
+import { fmtTime } from '../cases/format.ts';
 import { invitationStatuses } from '@yuanzhi/contracts';
 import { App, Button, Card, Collapse, Popover, Space, Table, Tag, Typography } from 'antd';
 import { useErrorText } from '../../shared/errors.ts';
@@ -40,7 +41,7 @@ export function CaseExpertsCard({ caseId }: { caseId: string }) {
             { title: t('name'), dataIndex: 'name' },
             { title: t('status'), render: (_, i) => <Tag color={i.status === 'accepted' ? 'green' : i.status === 'pending' ? 'blue' : 'default'} data-testid={`inv-${i.status}`}>{label(invitationStatuses, i.status)}</Tag> },
             { title: t('reason'), dataIndex: 'reason', ellipsis: true },
-            { title: t('respondBy'), render: (_, i) => i.respondBy.slice(0, 16).replace('T', ' ') },
+            { title: t('respondBy'), render: (_, i) => fmtTime(i.respondBy) },
             { title: t('auto'), render: (_, i) => (i.auto ? '✓' : '') , width: 60 },
           ]} />
       )}

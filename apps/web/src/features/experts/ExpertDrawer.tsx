@@ -1,3 +1,4 @@
+import { fmtTime } from '../cases/format.ts';
 import { caseFields, expertAvailabilities, expertKinds, expertServices, interestKinds, invitationStatuses, ipTypes } from '@yuanzhi/contracts';
 import { App, Button, Descriptions, Drawer, Form, InputNumber, Input, Select, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
@@ -56,7 +57,7 @@ function Detail({ e }: { e: ExpertDetail }) {
         { title: t('rating'), dataIndex: 'rating', width: 60 },
       ]} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('changes')}</Typography.Title>
-      <Timeline items={e.changes.map((c) => ({ children: `${c.at.slice(0, 16).replace('T', ' ')} ${c.by ?? ''} ${c.action}${c.detail?.fields ? '：' + c.detail.fields.join('、') : ''}` }))} />
+      <Timeline items={e.changes.map((c) => ({ children: `${fmtTime(c.at)} ${c.by ?? ''} ${c.action}${c.detail?.fields ? '：' + c.detail.fields.join('、') : ''}` }))} />
     </>
   );
 }

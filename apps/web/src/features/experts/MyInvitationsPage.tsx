@@ -1,3 +1,4 @@
+import { fmtTime } from '../cases/format.ts';
 import { caseFields, invitationStatuses, ipTypes } from '@yuanzhi/contracts';
 import { App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -29,7 +30,7 @@ export function MyInvitationsPage() {
           { title: t('summary'), dataIndex: 'summary', ellipsis: true },
           { title: t('ipType'), render: (_, i) => label(ipTypes, (i as { ipType?: string }).ipType) },
           { title: t('industry'), render: (_, i) => label(caseFields, (i as { field?: string }).field) },
-          { title: t('respondBy'), render: (_, i) => i.respondBy.slice(0, 16).replace('T', ' ') },
+          { title: t('respondBy'), render: (_, i) => fmtTime(i.respondBy) },
           { title: t('status'), render: (_, i) => <Tag>{label(invitationStatuses, i.status)}</Tag> },
           { title: '', render: (_, i) => i.status === 'pending' && (
             <Space>
