@@ -1,3 +1,4 @@
 export * from './enums.ts';
 export * from './cases.ts';
 export * from './articles.ts';
+export * from './experts.ts';

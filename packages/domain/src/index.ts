@@ -20,3 +20,5 @@ export * from './cases/transitions.ts';
 export * from './articles/workflow.ts';
 export * from './articles/deidentify.ts';
 export * from './articles/diff.ts';
+export * from './experts/names.ts';
+export * from './experts/ranking.ts';

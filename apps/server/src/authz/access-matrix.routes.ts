@@ -169,4 +169,23 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/portal/articles/:id': collection(`/api/portal/articles/${NO_ID}`),
   'GET /api/portal/home': collection('/api/portal/home'),
   'POST /api/portal/visits': collection('/api/portal/visits', { module: 'home' }),
+  // The expert pool. Record routes have no fixture expert at each relation: out-of-scope calls answer 404 with a made-up
+  // id; scope of real records is tested in modules/experts/experts.routes.test.ts.
+  'GET /api/experts': collection('/api/experts'),
+  'GET /api/experts/export.xlsx': collection('/api/experts/export.xlsx'),
+  'POST /api/experts': collection('/api/experts', { name: '矩阵专家', kinds: ['lawyer'] }),
+  'GET /api/experts/:id': { url: () => `/api/experts/${NO_ID}`, relational: true, mutates: true },
+  'PATCH /api/experts/:id': { url: () => `/api/experts/${NO_ID}`, body: () => ({ version: 1, title: '教授' }), relational: true, mutates: true },
+  'POST /api/experts/imports': { ...collection('/api/experts/imports'), accessOnly: true },
+  'GET /api/experts/imports/:id': portalRecord('/api/experts/imports/:id'),
+  'GET /api/cases/:id/expert-matching': { url: (w, r) => `/api/cases/${w.case[r].id}/expert-matching`, relational: true },
+  'POST /api/cases/:id/expert-matches': { url: (w, r) => `/api/cases/${w.case[r].id}/expert-matches`, body: () => ({}), relational: true },
+  'POST /api/cases/:id/expert-invitations': {
+    url: (w, r) => `/api/cases/${w.case[r].id}/expert-invitations`, body: () => ({ matchId: NO_ID, expertId: NO_ID }), relational: true, mutates: true,
+  },
+  // An expert's own invitations (another's answers 404): tested in modules/experts/experts.invitations.test.ts.
+  'GET /api/expert-invitations/mine': collection('/api/expert-invitations/mine'),
+  'POST /api/expert-invitations/:id/accept': portalRecord('/api/expert-invitations/:id/accept', {}),
+  'POST /api/expert-invitations/:id/decline': portalRecord('/api/expert-invitations/:id/decline', { reason: '时间冲突' }),
+  'POST /api/expert-invitations/:id/rating': portalRecord('/api/expert-invitations/:id/rating', { rating: 5 }),
 };

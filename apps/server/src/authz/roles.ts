@@ -24,6 +24,12 @@ export const permissions = [
   'article.write',
   'article.review',
   'visits.read',
+  /** The expert pool (专家库): read, edit, .xlsx import/export, and ranking and inviting experts for a case. */
+  'expert.read',
+  'expert.manage',
+  'expert.import',
+  'expert.export',
+  'expert.invite',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -59,18 +65,19 @@ export type Role = (typeof roles)[number];
 export const separatedAdminRoles: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  intake_clerk: ['institution.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal', 'article.write'],
-  case_handler: ['institution.read', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal', 'article.write'],
-  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read'],
+  intake_clerk: ['institution.read', 'expert.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal', 'article.write'],
+  case_handler: ['institution.read', 'expert.read', 'expert.invite', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal', 'article.write'],
+  reviewer: ['institution.read', 'expert.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read'],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'pii.reveal',
+    'expert.read', 'expert.manage', 'expert.import', 'expert.export', 'expert.invite',
     ...caseRolePermissions.institution_admin, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
     'article.write', 'article.review', 'visits.read',
   ],
   supervisor: [
     'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
-    'article.write', 'article.review', 'visits.read',
+    'article.write', 'article.review', 'visits.read', 'expert.read', 'expert.export',
   ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -103,8 +110,11 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
  * and the system administrator, who holds none (等保: no case data), still creates the clerks and handlers.
  */
 export function grantRequires(role: Role): readonly Permission[] {
-  // Publishing rights are business rights too: the system administrator holds none yet creates the editors.
-  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && !p.startsWith('article.') && p !== 'visits.read');
+  // Publishing rights and the expert pool (experts' personal data, recusals) are business rights too: the system
+  // administrator holds none yet creates the editors and handlers.
+  return rolePermissions[role].filter(
+    (p) => !isCasePermissionOfServer(p) && !p.startsWith('article.') && p !== 'visits.read' && !p.startsWith('expert.'),
+  );
 }
 
 /** Roles whose holders must use two-factor sign-in by default. */

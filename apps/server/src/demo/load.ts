@@ -5,6 +5,7 @@ import { ensureRootInstitution, insertInstitution } from '../modules/institution
 import { roleNames, type Role } from '../authz/roles.ts';
 import { loadDemoCases } from './cases.ts';
 import { loadDemoArticles } from './articles.ts';
+import { loadDemoExperts } from './experts.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -104,5 +105,6 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   });
   await loadDemoCases(deps);
   await loadDemoArticles(deps);
+  await loadDemoExperts(deps);
   return { loaded: true, logins };
 }

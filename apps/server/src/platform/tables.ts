@@ -22,6 +22,8 @@ import type {
 export type * from './tables.cases.ts';
 import type { ArticlesTable, ArticleVersionsTable, PageVisitsTable } from './tables.articles.ts';
 export type * from './tables.articles.ts';
+export type * from './tables.experts.ts';
+import type { ExpertsTable, ExpertMatchesTable, ExpertInvitationsTable, ExpertImportsTable } from './tables.experts.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -221,4 +223,8 @@ export interface Database {
   articles: ArticlesTable;
   article_versions: ArticleVersionsTable;
   page_visits: PageVisitsTable;
+  experts: ExpertsTable;
+  expert_matches: ExpertMatchesTable;
+  expert_invitations: ExpertInvitationsTable;
+  expert_imports: ExpertImportsTable;
 }

@@ -1,3 +1,5 @@
+import { ExpertsPage } from '../features/experts/ExpertsPage.tsx';
+import { MyInvitationsPage } from '../features/experts/MyInvitationsPage.tsx';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ArticleEditPage } from '../features/articles/ArticleEditPage.tsx';
@@ -28,6 +30,8 @@ const router = createBrowserRouter(
         { path: 'cases', element: <CaseQueuePage /> },
         { path: 'cases/new', element: <CaseRegisterPage /> },
         { path: 'cases/:id', element: <CasePage /> },
+        { path: 'experts', element: <ExpertsPage /> },
+        { path: 'invitations', element: <MyInvitationsPage /> },
         { path: 'institutions', element: <InstitutionsPage /> },
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },

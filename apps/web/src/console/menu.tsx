@@ -1,4 +1,7 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FolderOpenOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, BulbOutlined, CarryOutOutlined, FileTextOutlined, FolderOpenOutlined, MailOutlined,
+  TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { consoleMessages } from './messages.ts';
 
@@ -13,6 +16,8 @@ export interface MenuEntry {
 
 export const menuEntries: MenuEntry[] = [
   { path: '/cases', label: 'menuCases', icon: <FolderOpenOutlined />, permission: 'case.read', testId: 'menu-cases' },
+  { path: '/experts', label: 'menuExperts', icon: <BulbOutlined />, permission: 'expert.read', testId: 'menu-experts' },
+  { path: '/invitations', label: 'menuInvitations', icon: <CarryOutOutlined />, permission: 'case.expert', testId: 'menu-invitations' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
   { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },
   { path: '/articles', label: 'menuArticles', icon: <FileTextOutlined />, permission: ['article.write', 'article.review'], testId: 'menu-articles' },

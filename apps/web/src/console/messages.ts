@@ -3,6 +3,8 @@ import type { Dict } from '../shared/i18n/index.ts';
 export const consoleMessages = {
   menuCases: ['案件管理', 'Cases'],
   menuInstitutions: ['机构管理', 'Institutions'],
+  menuExperts: ['专家库', 'Experts'],
+  menuInvitations: ['专家邀请', 'Invitations'],
   menuUsers: ['用户与角色', 'Users and roles'],
   menuArticles: ['内容发布', 'Publishing'],
   menuVisits: ['模块访问量', 'Module visits'],

@@ -11,6 +11,7 @@ import { institutionRoutes } from '../../modules/institutions/institutions.route
 import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
 import { articleRoutes } from '../../modules/articles/articles.routes.ts';
+import { expertRoutes } from '../../modules/experts/experts.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 
 /** Every module's routes, in one list. */
@@ -28,4 +29,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationRoutes);
   await app.register(portalRoutes);
   await app.register(articleRoutes);
+  await app.register(expertRoutes);
 }

@@ -4,6 +4,8 @@ import { deadlinesRecomputeJob } from '../../modules/cases/deadlines-recompute.t
 import { referralChaseJob } from '../../modules/cases/referral-chase.ts';
 import { deadlineRemindersJob } from '../../modules/notifications/deadline-reminders.ts';
 import { notificationDeliveryJob } from '../../modules/notifications/notifications.delivery.ts';
+import { expertImportJob } from '../../modules/experts/experts.import.ts';
+import { invitationTimeoutJob } from '../../modules/experts/experts.invitations.ts';
 import { sweepOrphans } from '../storage/index.ts';
 import { cleanupExpired } from './cleanup.ts';
 import { defineJob } from './define.ts';
@@ -38,8 +40,10 @@ export const allJobs: readonly AnyJob[] = [
   deadlineRemindersJob((deps) => caseDeadlineSource(deps)),
   deadlinesRecomputeJob,
   referralChaseJob,
+  expertImportJob,
+  invitationTimeoutJob,
 ] as unknown as readonly AnyJob[];
 
 export type JobName =
   | 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders' | 'deadlines-recompute'
-  | 'referral-chase' | 'case-document-render';
+  | 'referral-chase' | 'case-document-render' | 'expert-import' | 'expert-invitation-timeout';

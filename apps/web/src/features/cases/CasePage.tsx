@@ -10,11 +10,14 @@ import { DeadlinesCard } from './DeadlinesCard.tsx';
 import { FactsCard } from './FactsCard.tsx';
 import { PartiesCard } from './PartiesCard.tsx';
 import { WorkFile } from './WorkFile.tsx';
+import { CaseExpertsCard } from '../experts/CaseExpertsCard.tsx';
+import { useCan } from '../../shared/session.ts';
 
 /** 案件详情: header with the action bar; facts, parties and the working file; deadlines and the timeline. */
 export function CasePage() {
   const { id } = useParams();
   const q = useCase(id);
+  const can = useCan();
   useTitle(q.data?.data.caseNumber ?? '…');
   if (q.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
@@ -31,6 +34,7 @@ export function CasePage() {
             <FactsCard c={c} />
             <PartiesCard c={c} canReveal={ab.revealPii} />
             <WorkFile caseId={c.id} canWrite={ab.note} />
+            {can('expert.invite') && !['draft', 'concluded', 'archived', 'withdrawn', 'declined'].includes(c.state.value) && <CaseExpertsCard caseId={c.id} />}
           </Flex>
         </Col>
         <Col xs={24} lg={9}>

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { totpNow } from '../apps/server/src/modules/auth/totp.ts';
+import { launchBrowser, snap } from './support/browser.ts';
+import { startServer } from './support/server.ts';
+
+/**
+ * Issue 5's journeys: an administrator imports an expert .xlsx with one bad row, fixes it and imports; a handler
+ * ranks experts for a case, sees one recused for a conflict with the reason, invites one, who accepts in the console.
+ */
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PASSWORD = 'Hubei#Assist2026';
+
+async function signIn(page: Page, username: string) {
+  await page.goto(server.url + '/console');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  const menu = page.getByTestId('side-menu');
+  const totp = page.getByTestId('totp-secret');
+  await Promise.race([menu.waitFor(), totp.waitFor()]);
+  if (await totp.isVisible()) {
+    const secret = (await totp.innerText()).trim().replace(/\s+/g, '');
+    await page.getByTestId('totp-code').fill(totpNow(secret));
+    await page.getByTestId('totp-submit').click();
+    await menu.waitFor();
+  }
+}
+
+async function signOut(page: Page) {
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+async function workbook(rows: (string | null)[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('专家');
+  ws.addRow(['姓名', '工作单位', '身份证号码', '专家类别', '知识产权类型', '服务类型', '证书有效期至', '资格证书', '申报利害关系']);
+  for (const r of rows) ws.addRow(r);
+  const file = path.resolve('.tmp', `experts-${rows.length}-${Date.now()}.xlsx`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+function watch(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+it('an administrator imports an expert .xlsx with one bad row, fixes it and imports', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const errors = watch(page);
+  try {
+    await signIn(page, 'hb_admin');
+    await page.getByTestId('menu-experts').click();
+    await page.getByTestId('expert-table').waitFor();
+    await snap(page, 'experts-01-list');
+    const good = ['楚材专家', '湖北工业大学', '420106198001011233'.slice(0, 17) + 'X', '技术专家', '专利', '侵权判定', '2028-06-30', '专家聘书', '委托人/客户:武汉某精密机械有限公司'];
+    const badFile = await workbook([['汉江律师', '湖北汉江律师事务所', null, '律师', '商标', '纠纷调解', '明年', '律师执业证', null], good.map((x, i) => (i === 2 ? null : x))]);
+    await page.getByTestId('expert-import').click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles(badFile);
+    await page.getByTestId('import-errors').waitFor();
+    expect(await page.getByTestId('import-errors').innerText()).toContain('证书有效期');
+    await snap(page, 'experts-02-import-errors');
+    expect(await server.deps.db.selectFrom('experts').select('id').where('name', '=', '楚材专家').executeTakeFirst()).toBeUndefined();
+    const fixedFile = await workbook([['汉江律师', '湖北汉江律师事务所', null, '律师', '商标', '纠纷调解', '2028-06-30', '律师执业证', null], good.map((x, i) => (i === 2 ? null : x))]);
+    await page.locator('.ant-modal input[type=file]').setInputFiles(fixedFile);
+    await page.getByTestId('import-done').waitFor();
+    await snap(page, 'experts-03-import-done');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('expert-search').locator('input').fill('楚材专家');
+    await page.getByTestId('expert-search').locator('input').press('Enter');
+    await page.getByText('湖北工业大学').first().click();
+    await page.getByTestId('expert-detail').waitFor();
+    await snap(page, 'experts-04-detail');
+    expect(await page.getByTestId('expert-detail').innerText()).toContain('武汉某精密机械有限公司');
+  } catch (e) {
+    await snap(page, 'failure-experts-import');
+    throw new Error(`${(e as Error).message}\n${errors.join('\n')}`);
+  } finally {
+    await page.close();
+  }
+});
+
+it('a handler ranks experts for a case, sees a recusal with its reason, invites one, who accepts', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors = watch(page);
+  try {
+    const c = await server.deps.db.selectFrom('cases').select('id').where('summary', '=', '网店使用我司商标作为搜索关键词').executeTakeFirstOrThrow();
+    await signIn(page, 'wh_handler');
+    await page.goto(`${server.url}/console/cases/${c.id}`);
+    await page.getByTestId('match-experts').click();
+    await page.getByTestId('ranked').waitFor();
+    await page.getByTestId('excluded-toggle').click();
+    const excluded = await page.getByTestId('excluded').innerText();
+    expect(excluded).toMatch(/马律师：任职于申请人“武汉长江食品有限公司”/);
+    expect(excluded).toMatch(/黄律师：申报的利害关系（委托人\/客户）涉及申请人/);
+    await page.getByTestId('case-experts').scrollIntoViewIfNeeded();
+    await snap(page, 'experts-05-ranking-with-recusals');
+    await page.getByTestId('invite-吴教授').click();
+    await page.getByTestId('inv-pending').waitFor();
+    await signOut(page);
+
+    await signIn(page, 'expert_wu');
+    await page.getByTestId('menu-invitations').click();
+    await page.getByTestId('accept').waitFor();
+    await snap(page, 'experts-06-expert-invitation');
+    await page.getByTestId('accept').click();
+    await page.getByRole('link', { name: /WH-/ }).first().waitFor();
+    const status = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}`)).status, c.id);
+    expect(status).toBe(200);
+    await signOut(page);
+
+    await signIn(page, 'wh_handler');
+    await page.goto(`${server.url}/console/cases/${c.id}`);
+    await page.getByTestId('inv-accepted').waitFor();
+    await page.getByTestId('case-experts').scrollIntoViewIfNeeded();
+    await snap(page, 'experts-07-accepted');
+    expect(errors).toEqual([]);
+  } catch (e) {
+    await snap(page, 'failure-experts-match');
+    throw new Error(`${(e as Error).message}\n${errors.join('\n')}`);
+  } finally {
+    await page.close();
+  }
+});
