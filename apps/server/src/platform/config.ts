@@ -17,6 +17,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   bodyLimitBytes: number;
+  /** Scheduled backups (embedded mode) kept under dataDir/backups. */
+  backupKeep: number;
 }
 
 function num(v: string | undefined, dflt: number): number {
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env.TRUST_PROXY, false),
     logLevel: env.LOG_LEVEL ?? 'warn',
     bodyLimitBytes: num(env.BODY_LIMIT_BYTES, 1024 * 1024),
+    backupKeep: num(env.BACKUP_KEEP, 7),
   };
 }

@@ -13,6 +13,7 @@ import { storeUpload } from '../storage/index.ts';
 import { createDb, type DB } from '../db.ts';
 import { migrate } from '../migrate.ts';
 import type { TestApp } from '../../testing/harness.ts';
+import { backupsDir, runScheduledBackup, scheduledBackupJob } from './schedule.ts';
 import { BackupRefused, createBackup, fingerprint, restoreBackup, verifyBackup } from './backup.ts';
 
 /** Drill 3: a backup restored onto an empty install gives the same rows and files; a damaged one is refused. */
@@ -106,5 +107,29 @@ describe('backup and restore', () => {
     await createBackup({ pool: t.deps.pool, dataDir: t.dataDir }, dest);
     await expect(restoreBackup({ pool: t.deps.pool, dataDir: t.dataDir }, dest)).rejects.toThrow(/already holds data/);
     await expect(createBackup({ pool: t.deps.pool, dataDir: t.dataDir }, dest)).rejects.toBeInstanceOf(BackupRefused);
+  });
+});
+
+describe('scheduled backups', () => {
+  it('write one dated backup per run and keep the newest BACKUP_KEEP, dropping half-written ones', async () => {
+    const root = backupsDir(t.dataDir);
+    fs.mkdirSync(path.join(root, '20261101T000000Z.partial'), { recursive: true });
+    const runs = ['2026-11-18T18:30:00Z', '2026-11-19T18:30:00Z', '2026-11-20T18:30:00Z'];
+    const results = [];
+    for (const at of runs) results.push(await runScheduledBackup(t.deps.pool, t.dataDir, 2, new Date(at)));
+    expect(fs.readdirSync(root).sort()).toEqual(['20261119T183000Z', '20261120T183000Z']);
+    expect(results[2]).toEqual({ created: '20261120T183000Z', removed: ['20261118T183000Z'] });
+    expect(results[0].removed).toEqual(['20261101T000000Z.partial']);
+    await verifyBackup(path.join(root, '20261120T183000Z'));
+    // The backups folder is not part of the next backup.
+    const m = JSON.parse(fs.readFileSync(path.join(root, '20261120T183000Z', 'manifest.json'), 'utf8'));
+    expect(Object.keys(m.files).some((f) => f.includes('backups'))).toBe(false);
+  });
+
+  it('runs as the nightly job in embedded mode and stands aside for an external database', async () => {
+    const r = (await t.runJobNow('scheduled-backup')) as { created: string };
+    expect(fs.existsSync(path.join(backupsDir(t.dataDir), r.created, 'manifest.json'))).toBe(true);
+    const external = await scheduledBackupJob.handler({}, { ...t.deps, config: { ...t.deps.config, databaseUrl: 'postgres://elsewhere/db' } });
+    expect(external).toEqual({ skipped: 'external database' });
   });
 });
