@@ -32,7 +32,7 @@ export async function dumpTable(client: pg.PoolClient, table: string, file: stri
     const text = batch.rows.map((r) => r.j).join('\n') + '\n';
     hash.update(text);
     rows += batch.rows.length;
-    if (!out.write(text)) await new Promise((res) => out.once('drain', res));
+    if (!out.write(text)) await new Promise<void>((res) => out.once('drain', () => res()));
   }
   await client.query('CLOSE dump_cur');
   await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
