@@ -19,6 +19,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Scheduled backups (embedded mode) kept under dataDir/backups. */
   backupKeep: number;
+  /** Days after a case is archived before its personal data and files are removed. */
+  retentionDays: number;
 }
 
 function num(v: string | undefined, dflt: number): number {
@@ -49,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'warn',
     bodyLimitBytes: num(env.BODY_LIMIT_BYTES, 1024 * 1024),
     backupKeep: num(env.BACKUP_KEEP, 7),
+    retentionDays: num(env.RETENTION_DAYS, 3 * 365),
   };
 }

@@ -19,7 +19,9 @@ import type {
   CaseOutcomesTable,
   CaseExpertsTable,
 } from './tables.cases.ts';
+import type { CasePrivacyTable } from './tables.reliability.ts';
 export type * from './tables.cases.ts';
+export type * from './tables.reliability.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -216,4 +218,5 @@ export interface Database {
   case_documents: CaseDocumentsTable;
   case_outcomes: CaseOutcomesTable;
   case_experts: CaseExpertsTable;
+  case_privacy: CasePrivacyTable;
 }

@@ -4,6 +4,7 @@ import { deadlinesRecomputeJob } from '../../modules/cases/deadlines-recompute.t
 import { referralChaseJob } from '../../modules/cases/referral-chase.ts';
 import { deadlineRemindersJob } from '../../modules/notifications/deadline-reminders.ts';
 import { notificationDeliveryJob } from '../../modules/notifications/notifications.delivery.ts';
+import { retentionJob } from '../../modules/privacy/retention.ts';
 import { scheduledBackupJob } from '../backup/schedule.ts';
 import { sweepOrphans } from '../storage/index.ts';
 import { cleanupExpired } from './cleanup.ts';
@@ -40,8 +41,9 @@ export const allJobs: readonly AnyJob[] = [
   deadlinesRecomputeJob,
   referralChaseJob,
   scheduledBackupJob,
+  retentionJob,
 ] as unknown as readonly AnyJob[];
 
 export type JobName =
   | 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders' | 'deadlines-recompute'
-  | 'referral-chase' | 'case-document-render' | 'scheduled-backup';
+  | 'referral-chase' | 'case-document-render' | 'scheduled-backup' | 'privacy-retention';
