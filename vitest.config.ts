@@ -26,11 +26,16 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
-          globalSetup: ['apps/server/src/testing/global-setup.ts'],
+          globalSetup: ['apps/server/src/testing/global-setup.ts', 'e2e/support/logs-setup.ts'],
           testTimeout: 120_000,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },
+      },
+      {
+        extends: true,
+        // Runs after the browser journeys: scans the logs their servers wrote.
+        test: { name: 'logscan', include: ['scripts/log-scan/*.final.ts'], sequence: { groupOrder: 3 } },
       },
     ],
   },

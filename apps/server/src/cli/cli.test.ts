@@ -176,3 +176,31 @@ describe('the embedded database in use', () => {
     expect(livePostmaster(dir)?.pid).toBe(live!.pid);
   });
 });
+
+describe('backup and restore commands', () => {
+  it('backs up into a folder with a manifest and audits it; restore refuses a damaged backup and a data directory in use', async () => {
+    const dir = fs.mkdtempSync(path.join('/tmp', 'yz-cli-backup-'));
+    const dest = path.join(dir, 'b');
+    // Its own data directory: the shared test one changes under other test files.
+    const out: string[] = [];
+    const deps = { ...t.deps, config: { ...t.deps.config, dataDir: path.join(dir, 'data') } };
+    const code = await runCli(['backup', dest], { out: (l) => out.push(l), err: (l) => out.push(l), open: async () => ({ deps, migrations: [], close: async () => {} }) });
+    expect({ code, out: out.join('\n') }).toMatchObject({ code: 0, out: expect.stringContaining(dest) });
+    expect(fs.existsSync(path.join(dest, 'manifest.json'))).toBe(true);
+    expect((await lastAudit('system.backup')).object_type).toBe('install');
+
+    const cfg = (dataDir: string) => ({ dataDir, databaseUrl: undefined });
+    const run = (dataDir: string, ...argv: string[]) => {
+      const err: string[] = [];
+      return runCli(argv, { out: () => {}, err: (l) => err.push(l), config: () => cfg(dataDir), open: async () => { throw new Error('must not open'); } })
+        .then((code) => ({ code, err: err.join('\n') }));
+    };
+    const used = path.join(dir, 'used');
+    fs.mkdirSync(used);
+    fs.writeFileSync(path.join(used, 'x'), '');
+    expect(await run(used, 'restore', dest)).toMatchObject({ code: 1, err: expect.stringContaining('not empty') });
+    fs.writeFileSync(path.join(dest, 'tables', 'users.jsonl'), '{}\n');
+    expect(await run(path.join(dir, 'empty'), 'restore', dest)).toMatchObject({ code: 1, err: expect.stringContaining('hash mismatch: tables/users.jsonl') });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,12 +1,15 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { breakReasonText } from '../modules/audit/audit.verify.ts';
 import { openPlatform } from '../platform/bootstrap.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig, type Config } from '../platform/config.ts';
 import type { Deps } from '../platform/deps.ts';
 import { EmbeddedInUse } from '../platform/embedded-pg.ts';
 import { recordAudit } from '../modules/audit/audit.record.ts';
 import { auditVerify, CliError, cliContext, createAdmin, resetPassword } from './commands.ts';
+import { BackupRefused } from '../platform/backup/backup.ts';
+import { backupCommand, restoreCommand, restorePrecheck } from './backup.ts';
 import { formatRowErrors, importInstitutionsFile } from './import.ts';
 
 export const HELP = `援知 yuanzhi 命令行 / command line
@@ -21,6 +24,10 @@ export const HELP = `援知 yuanzhi 命令行 / command line
   reset-password --username <u>               生成临时密码（下次登录须修改），解除锁定 /
                                               print a temporary password (to change at next sign-in); clears the lock-out
   import-institutions <file.xlsx>             从 Excel 导入机构（全部成功或全部不导入）/ import institutions from .xlsx (all or nothing)
+  backup [<dir>]                              备份数据库、证据文件和数据密钥（含哈希清单）；默认写入 data/backups /
+                                              back up the database, evidence files and data key with a manifest of hashes
+  restore <dir>                               校验备份后恢复到空的安装；清单不符则拒绝 / verify a backup, then restore
+                                              it onto an empty install; refused when the manifest does not match
   audit:verify                                校验审计日志哈希链；断裂时退出码为 1 / verify the audit hash chain; exit code 1 when broken
   help                                        显示本帮助 / show this help
 
@@ -33,6 +40,8 @@ export interface CliIo {
   err: (line: string) => void;
   /** Opens the platform (database, migrations); tests hand in the harness's deps. */
   open: () => Promise<{ deps: Deps; migrations: string[]; close: () => Promise<void> }>;
+  /** The settings a command checks before opening anything (restore: is the data directory empty?). */
+  config?: () => Pick<Config, 'dataDir' | 'databaseUrl'>;
 }
 
 const defaultIo: CliIo = {
@@ -86,6 +95,12 @@ async function run(command: string, args: ReturnType<typeof parse>, deps: Deps, 
       for (const line of formatRowErrors(r.rows)) io.err(line);
       return 1;
     }
+    case 'backup':
+      await backupCommand(deps, positionals[1], io.out);
+      return 0;
+    case 'restore':
+      await restoreCommand(deps, path.resolve(positionals[1]!), io.out);
+      return 0;
     case 'audit:verify': {
       const v = await auditVerify(deps);
       if (v.ok) {
@@ -106,7 +121,7 @@ function parse(argv: string[]) {
   return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
 }
 
-const commands = new Set(['migrate', 'create-admin', 'reset-password', 'import-institutions', 'audit:verify']);
+const commands = new Set(['migrate', 'create-admin', 'reset-password', 'import-institutions', 'audit:verify', 'backup', 'restore']);
 
 /** Parse, open the platform, run one command; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
@@ -130,10 +145,14 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   }
   let platform: Awaited<ReturnType<CliIo['open']>> | undefined;
   try {
+    if (command === 'restore') {
+      const config = (io.config ?? loadConfig)();
+      await restorePrecheck(args.positionals[1], config.dataDir, !!config.databaseUrl);
+    }
     platform = await io.open();
     return await run(command, args, platform.deps, platform.migrations, io);
   } catch (e) {
-    if (e instanceof CliError || e instanceof EmbeddedInUse) {
+    if (e instanceof CliError || e instanceof EmbeddedInUse || e instanceof BackupRefused) {
       io.err(e.message);
       return 1;
     }

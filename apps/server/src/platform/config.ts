@@ -17,6 +17,10 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   bodyLimitBytes: number;
+  /** Scheduled backups (embedded mode) kept under dataDir/backups. */
+  backupKeep: number;
+  /** Days after a case is archived before its personal data and files are removed. */
+  retentionDays: number;
 }
 
 function num(v: string | undefined, dflt: number): number {
@@ -46,5 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env.TRUST_PROXY, false),
     logLevel: env.LOG_LEVEL ?? 'warn',
     bodyLimitBytes: num(env.BODY_LIMIT_BYTES, 1024 * 1024),
+    backupKeep: num(env.BACKUP_KEEP, 7),
+    retentionDays: num(env.RETENTION_DAYS, 3 * 365),
   };
 }

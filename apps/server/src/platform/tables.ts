@@ -19,11 +19,13 @@ import type {
   CaseOutcomesTable,
   CaseExpertsTable,
 } from './tables.cases.ts';
+import type { CasePrivacyTable } from './tables.reliability.ts';
 export type * from './tables.cases.ts';
 import type { ArticlesTable, ArticleVersionsTable, PageVisitsTable } from './tables.articles.ts';
 export type * from './tables.articles.ts';
 export type * from './tables.experts.ts';
 import type { ExpertsTable, ExpertMatchesTable, ExpertInvitationsTable, ExpertImportsTable } from './tables.experts.ts';
+export type * from './tables.reliability.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -227,4 +229,5 @@ export interface Database {
   expert_matches: ExpertMatchesTable;
   expert_invitations: ExpertInvitationsTable;
   expert_imports: ExpertImportsTable;
+  case_privacy: CasePrivacyTable;
 }

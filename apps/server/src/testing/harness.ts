@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -37,6 +38,8 @@ export interface TestAppOptions {
   jobs?: boolean;
   /** Run on the system clock instead of the fixed test time (browser journeys). */
   liveClock?: boolean;
+  /** Log every request at info level to this file, and note the session tokens issued beside it (`<file>.secrets`) for the log scan. */
+  logFile?: string;
 }
 
 function withDatabase(url: string, name: string): string {
@@ -65,7 +68,9 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: TestA
   const jobs = manual ?? createPgBossJobs(pool, () => deps, allJobs, { pollingIntervalSeconds: 0.5, cronIntervalSeconds: 1, log: () => {} });
   const deps: Deps = { config, db, pool, secrets, notifier, clock, jobs };
   if (opts.jobs) await jobs.start();
-  const app = await buildApp(deps);
+  const logStream = opts.logFile ? openLog(opts.logFile) : undefined;
+  const app = await buildApp(logStream ? { ...deps, config: { ...config, logLevel: 'info' } } : deps, { logger: !!logStream, logStream });
+  if (opts.logFile) noteIssuedTokens(app, `${opts.logFile}.secrets`);
   await app.ready();
   return {
     app,
@@ -81,6 +86,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: TestA
     },
     async close() {
       await app.close();
+      logStream?.end();
       await jobs.stop();
       await db.destroy();
       const c = new pg.Client({ connectionString: adminUrl });
@@ -89,4 +95,22 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: TestA
       await c.end();
     },
   };
+}
+
+function openLog(file: string): fs.WriteStream {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return fs.createWriteStream(file, { flags: 'a' });
+}
+
+/** Every session and CSRF token the server hands out, so the log scan can look for the real values. */
+function noteIssuedTokens(app: App, file: string): void {
+  app.addHook('onSend', async (_req, reply) => {
+    const found: string[] = [];
+    const cookies = reply.getHeader('set-cookie');
+    for (const c of [cookies].flat()) {
+      const m = /^yz_sid=([^;]+)/.exec(String(c ?? ''));
+      if (m && m[1].length > 8) found.push(m[1]);
+    }
+    if (found.length) fs.appendFileSync(file, found.join('\n') + '\n');
+  });
 }

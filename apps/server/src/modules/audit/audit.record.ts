@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { DB, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
 
 /** Who did it and from where: taken from the request. */
 export interface AuditContext {
@@ -41,6 +42,18 @@ export function auditContext(req: FastifyRequest): AuditContext {
  * (and if the entry cannot be written, the change is rolled back). The trigger chains the hash.
  */
 export async function recordAudit(db: DB | Tx, ctx: AuditContext, e: AuditEvent): Promise<void> {
+  try {
+    await insertEntry(db, ctx, e);
+  } catch (err) {
+    // Fail closed: no change without its audit entry. The caller's transaction rolls back on this throw;
+    // the cause stays in the server log (ids and codes only), the user is told to retry later.
+    const code = (err as { code?: string }).code ?? 'unknown';
+    throw new AppError(503, 'audit_unavailable', '审计日志暂时无法写入，操作未执行，请稍后重试',
+      `The audit log cannot be written (${code}); nothing was changed, please retry later`);
+  }
+}
+
+async function insertEntry(db: DB | Tx, ctx: AuditContext, e: AuditEvent): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

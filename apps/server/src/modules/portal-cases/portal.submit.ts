@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { FieldError } from '../../platform/http/error-handler.ts';
 import type { AuditContext } from '../audit/audit.record.ts';
 import type { EffectReport } from '../cases/cases.effects.ts';
+import { recordConsent } from '../privacy/retention.ts';
 import { claimKey, requestHash } from '../cases/cases.idempotency.ts';
 import { partyRow } from '../cases/cases.parties.ts';
 import { insertParties, isUuid, lockCase, moveAttachments } from '../cases/cases.repository.ts';
@@ -63,6 +64,7 @@ export async function submitDraft(deps: Deps, actor: Actor, id: string, key: str
       partyRow(deps.secrets, id, 'applicant', app.applicant as PartyIn, 0),
       ...app.opposingParties.map((p, i) => partyRow(deps.secrets, id, 'opposing', p as PartyIn, i + 1)),
     ]);
+    await recordConsent(tx, id, deps.clock.now());
     const row = (await lockCase(tx, id))!;
     const t = await transitionLocked(tx, deps, actor, row, 'submit', {}, ctx);
     const after = await tx.selectFrom('cases').select(['case_number', 'submitted_at']).where('id', '=', id).executeTakeFirstOrThrow();

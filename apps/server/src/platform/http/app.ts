@@ -11,6 +11,7 @@ import { redactPaths, redactUrl } from './log-redact.ts';
 import { registerApiDocs } from './openapi.ts';
 import { checkAccess, installRouteGuard } from './route-guard.ts';
 import { registerRoutes } from './routes.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { registerWeb } from './web.ts';
 
 declare module 'fastify' {
@@ -76,11 +77,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     checkAccess(req, req.routeOptions.config?.access);
   });
 
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-  });
+  installSecurityHeaders(app);
 
   await registerRoutes(app);
   await registerWeb(app);

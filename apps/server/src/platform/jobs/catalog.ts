@@ -6,6 +6,8 @@ import { deadlineRemindersJob } from '../../modules/notifications/deadline-remin
 import { notificationDeliveryJob } from '../../modules/notifications/notifications.delivery.ts';
 import { expertImportJob } from '../../modules/experts/experts.import.ts';
 import { invitationTimeoutJob } from '../../modules/experts/experts.invitations.ts';
+import { retentionJob } from '../../modules/privacy/retention.ts';
+import { scheduledBackupJob } from '../backup/schedule.ts';
 import { sweepOrphans } from '../storage/index.ts';
 import { cleanupExpired } from './cleanup.ts';
 import { defineJob } from './define.ts';
@@ -42,8 +44,11 @@ export const allJobs: readonly AnyJob[] = [
   referralChaseJob,
   expertImportJob,
   invitationTimeoutJob,
+  scheduledBackupJob,
+  retentionJob,
 ] as unknown as readonly AnyJob[];
 
 export type JobName =
   | 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders' | 'deadlines-recompute'
-  | 'referral-chase' | 'case-document-render' | 'expert-import' | 'expert-invitation-timeout';
+  | 'referral-chase' | 'case-document-render' | 'expert-import' | 'expert-invitation-timeout'
+  | 'scheduled-backup' | 'privacy-retention';
