@@ -1,2 +1,3 @@
 export * from './enums.ts';
 export * from './cases.ts';
+export * from './consultations.ts';

@@ -17,3 +17,4 @@ export { refusalStatus, type CaseRefusal, type RefusalCode } from './cases/refus
 export * from './cases/snapshot.ts';
 export * from './cases/states.ts';
 export * from './cases/transitions.ts';
+export * from './consultations/redact.ts';
