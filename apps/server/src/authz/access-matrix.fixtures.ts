@@ -3,6 +3,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { DEMO_PASSWORD } from '../demo/network.ts';
 import { roles, type Role } from './roles.ts';
 import { matrixCases, type MatrixCase } from '../modules/cases/cases.matrix-fixtures.ts';
+import { matrixConsultations } from '../modules/consultations/consultations.matrix-fixtures.ts';
 
 /** Where a record sits relative to the caller's own institution. */
 export const relations = ['own', 'descendant', 'ancestor', 'sibling'] as const;
@@ -24,6 +25,8 @@ export interface MatrixWorld {
   callers: Record<Role, string>;
   /** A submitted case at the relation's institution, with its applicant party and one note. */
   case: Record<Relation, MatrixCase>;
+  /** An answered consultation at the relation's institution. */
+  consultation: Record<Relation, string>;
 }
 
 async function makeUser(db: DB, username: string, role: string, institutionId: string, hash: string) {
@@ -60,5 +63,5 @@ export async function buildWorld(db: DB): Promise<MatrixWorld> {
   // The expert caller is attached by hand to the own and descendant cases: they read those, and get 404 elsewhere.
   const expert = await db.selectFrom('users').select('id').where('username', '=', callers.expert).executeTakeFirstOrThrow();
   await db.insertInto('case_experts').values((['own', 'descendant'] as const).map((r) => ({ case_id: cases[r].id, user_id: expert.id, invited_by: null, opinion: null, opinion_at: null }))).execute();
-  return { institution, user, callers, case: cases };
+  return { institution, user, callers, case: cases, consultation: await matrixConsultations(db, institution) };
 }

@@ -20,6 +20,11 @@ export const permissions = [
   'pii.reveal',
   /** The statutory holiday calendar deadlines are counted with (PUT /api/calendar/:year). */
   'calendar.manage',
+  /** 咨询指导: read, record and answer consultations, export them, review featured Q&A proposals. */
+  'consultation.read',
+  'consultation.record',
+  'consultation.export',
+  'consultation.review',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -55,15 +60,24 @@ export type Role = (typeof roles)[number];
 export const separatedAdminRoles: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  intake_clerk: ['institution.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal'],
-  case_handler: ['institution.read', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal'],
-  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note'],
+  intake_clerk: [
+    'institution.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
+    'consultation.read', 'consultation.record', 'consultation.export',
+  ],
+  case_handler: [
+    'institution.read', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal', 'consultation.read', 'consultation.record',
+  ],
+  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'consultation.read', 'consultation.review'],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'pii.reveal',
     ...caseRolePermissions.institution_admin, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
+    'consultation.read', 'consultation.record', 'consultation.export', 'consultation.review',
   ],
-  supervisor: ['institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export'],
+  supervisor: [
+    'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
+    'consultation.read', 'consultation.export', 'consultation.review',
+  ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'outbox.read', 'calendar.manage',
@@ -95,7 +109,7 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
  * and the system administrator, who holds none (等保: no case data), still creates the clerks and handlers.
  */
 export function grantRequires(role: Role): readonly Permission[] {
-  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p));
+  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && !p.startsWith('consultation.'));
 }
 
 /** Roles whose holders must use two-factor sign-in by default. */

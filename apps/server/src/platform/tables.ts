@@ -20,6 +20,8 @@ import type {
   CaseExpertsTable,
 } from './tables.cases.ts';
 export type * from './tables.cases.ts';
+export type * from './tables.consultations.ts';
+import type { ConsultationsTable, ConsultationMessagesTable, QaProposalsTable } from './tables.consultations.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -216,4 +218,7 @@ export interface Database {
   case_documents: CaseDocumentsTable;
   case_outcomes: CaseOutcomesTable;
   case_experts: CaseExpertsTable;
+  consultations: ConsultationsTable;
+  consultation_messages: ConsultationMessagesTable;
+  qa_proposals: QaProposalsTable;
 }
