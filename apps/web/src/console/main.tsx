@@ -4,6 +4,8 @@ import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
 import { CaseQueuePage } from '../features/cases/CaseQueuePage.tsx';
 import { CaseRegisterPage } from '../features/cases/CaseRegisterPage.tsx';
+import { ConsultationDeskPage } from '../features/consultations/ConsultationDeskPage.tsx';
+import { ConsultationPage } from '../features/consultations/ConsultationPage.tsx';
 import { InstitutionsPage } from '../features/institutions/InstitutionsPage.tsx';
 import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
@@ -25,6 +27,8 @@ const router = createBrowserRouter(
         { path: 'cases', element: <CaseQueuePage /> },
         { path: 'cases/new', element: <CaseRegisterPage /> },
         { path: 'cases/:id', element: <CasePage /> },
+        { path: 'consultations', element: <ConsultationDeskPage /> },
+        { path: 'consultations/:id', element: <ConsultationPage /> },
         { path: 'institutions', element: <InstitutionsPage /> },
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },
