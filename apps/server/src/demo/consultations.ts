@@ -3,7 +3,10 @@ import { sealContact } from '../modules/consultations/consultations.record.ts';
 import { demoConsultations, demoOnline } from './consultations.data.ts';
 import { demoApplicant } from './network.ts';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** 00:00 China Standard Time of the day holding `t`. */
+const cstMidnight = (t: number) => Math.floor((t + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
 /** Who took the calls: the desk of each demo institution, by region prefix of the asker. */
 const desks: { region: string; institution: string; staff: string }[] = [
   { region: '4205', institution: '宜昌市知识产权维权援助中心', staff: 'yc_handler' },
@@ -28,8 +31,9 @@ export async function loadDemoConsultations(deps: Deps): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     for (const [n, [channel, topic, ipType, askerKind, size, region, question, answer, minutes]] of demoConsultations.entries()) {
       const desk = deskFor(region);
-      // Oldest first, about three days apart, at office hours (CST), never in the future.
-      const askedAt = new Date(Math.min(now - (demoConsultations.length - n) * 3 * DAY + ((n * 37) % 420) * 60_000, now - 3_600_000));
+      // Oldest first, about three days apart, between 9:00 and 16:00 China time, never in the future.
+      const day = cstMidnight(now - (demoConsultations.length - n) * 3 * DAY);
+      const askedAt = new Date(Math.min(day + 9 * HOUR + ((n * 37) % 420) * 60_000, now - HOUR));
       const answeredAt = new Date(askedAt.getTime() + minutes * 60_000);
       const contact = n % 5 === 0 ? sealContact(deps.secrets, `1390000${String(1000 + n).padStart(4, '0')}`) : sealContact(deps.secrets, undefined);
       const row = await tx.insertInto('consultations').values({
