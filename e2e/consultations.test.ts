@@ -51,6 +51,7 @@ it('a clerk records a hotline consultation and sees a suggested answer', async (
   await pick(page, 'desk-ipType', '商标');
   await page.getByTestId('desk-minutes').fill('6');
   await page.getByTestId('desk-askerContact').fill('13912345678');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, '30-consultation-desk');
   await page.getByTestId('desk-answer').press('Control+Enter');
   // Saved: the form is cleared for the next caller, the channel kept, the record in the list with the contact masked.
@@ -60,6 +61,7 @@ it('a clerk records a hotline consultation and sees a suggested answer', async (
   expect(row).toMatchObject({ channel: 'hotline', topic: 'dispute', ip_type: 'trademark', status: 'answered', minutes_spent: 6, asker_contact_masked: '139****5678' });
   expect(row.answer).toContain('平台');
   await page.getByTestId('consult-table').getByText('139****5678').waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, '31-consultation-list');
   expect(errors).toEqual([]);
   await page.close();
