@@ -104,7 +104,7 @@ it('a member of the public asks online, staff answer, and the asker follows up i
   await portal.getByTestId('thread-staff').waitFor();
   expect(await portal.getByTestId('thread-staff').innerText()).toContain('公证');
   const c = await server.deps.db.selectFrom('consultations').select(['id', 'asker_user_id']).where('question', '=', question).executeTakeFirstOrThrow();
-  const note = await server.deps.db.selectFrom('notifications').select('kind').where('user_id', '=', c.asker_user_id).where('link', '=', `/portal/consultations/${c.id}`).executeTakeFirst();
+  const note = await server.deps.db.selectFrom('notifications').select('kind').where('user_id', '=', c.asker_user_id).where('link', '=', `/my/consultations/${c.id}`).executeTakeFirst();
   expect(note?.kind).toBe('consultation_answered');
   await portal.getByTestId('thread-follow-up').fill('公证大概需要多少费用？');
   await portal.getByTestId('thread-send').click();

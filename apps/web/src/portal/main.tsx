@@ -39,7 +39,6 @@ const router = createBrowserRouter([
       { path: 'my/cases/:id', element: <MyCasePage /> },
       { path: 'my/consultations', element: <MyConsultationsPage /> },
       { path: 'my/consultations/:id', element: <MyConsultationPage /> },
-      { path: 'consultations/:id', element: <MyConsultationPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

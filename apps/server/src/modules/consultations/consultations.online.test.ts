@@ -34,7 +34,7 @@ describe('online consultations', () => {
     expect(a.status).toBe(200);
     expect(a.body.data.status).toBe('answered');
     const notes = await applicant.get('/api/notifications');
-    const n = notes.body.data.find((x: { link: string }) => x.link === `/portal/consultations/${id}`);
+    const n = notes.body.data.find((x: { link: string }) => x.link === `/my/consultations/${id}`);
     expect(n?.title).toBe('您的咨询已答复');
     expect(await t.drainJobs()).toBeGreaterThan(0);
     expect(t.sent.some((m) => m.to === 'applicant@example.com' && m.subject.includes('咨询已答复'))).toBe(true);

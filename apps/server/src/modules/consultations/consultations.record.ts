@@ -61,7 +61,7 @@ export async function answerConsultation(
     }).where('id', '=', c.id).execute();
     if (c.asker_user_id) {
       await notifyFromTemplate(deps, tx, {
-        userIds: [c.asker_user_id], kind: 'consultation_answered', link: `/portal/consultations/${c.id}`, email: true,
+        userIds: [c.asker_user_id], kind: 'consultation_answered', link: `/my/consultations/${c.id}`, email: true,
       });
     }
     await recordAudit(tx, ctx, {
