@@ -2,3 +2,4 @@ export * from './enums.ts';
 export * from './cases.ts';
 export * from './articles.ts';
 export * from './experts.ts';
+export * from './consultations.ts';

@@ -22,3 +22,4 @@ export * from './articles/deidentify.ts';
 export * from './articles/diff.ts';
 export * from './experts/names.ts';
 export * from './experts/ranking.ts';
+export * from './consultations/redact.ts';

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../demo/network.ts';
 import { roles, type Role } from './roles.ts';
 import { matrixCases, type MatrixCase } from '../modules/cases/cases.matrix-fixtures.ts';
 import { matrixArticles } from '../modules/articles/articles.matrix-fixtures.ts';
+import { matrixConsultations } from '../modules/consultations/consultations.matrix-fixtures.ts';
 
 /** Where a record sits relative to the caller's own institution. */
 export const relations = ['own', 'descendant', 'ancestor', 'sibling'] as const;
@@ -27,6 +28,8 @@ export interface MatrixWorld {
   case: Record<Relation, MatrixCase>;
   /** A draft article published by the relation's institution. */
   article: Record<Relation, string>;
+  /** An answered consultation at the relation's institution. */
+  consultation: Record<Relation, string>;
 }
 
 async function makeUser(db: DB, username: string, role: string, institutionId: string, hash: string) {
@@ -63,5 +66,9 @@ export async function buildWorld(db: DB): Promise<MatrixWorld> {
   // The expert caller is attached by hand to the own and descendant cases: they read those, and get 404 elsewhere.
   const expert = await db.selectFrom('users').select('id').where('username', '=', callers.expert).executeTakeFirstOrThrow();
   await db.insertInto('case_experts').values((['own', 'descendant'] as const).map((r) => ({ case_id: cases[r].id, user_id: expert.id, invited_by: null, opinion: null, opinion_at: null }))).execute();
-  return { institution, user, callers, case: cases, article: await matrixArticles(db, institution) };
+  return {
+    institution, user, callers, case: cases,
+    article: await matrixArticles(db, institution),
+    consultation: await matrixConsultations(db, institution),
+  };
 }

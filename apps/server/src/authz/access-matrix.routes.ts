@@ -188,4 +188,23 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/expert-invitations/:id/accept': portalRecord('/api/expert-invitations/:id/accept', {}),
   'POST /api/expert-invitations/:id/decline': portalRecord('/api/expert-invitations/:id/decline', { reason: '时间冲突' }),
   'POST /api/expert-invitations/:id/rating': portalRecord('/api/expert-invitations/:id/rating', { rating: 5 }),
+  // Consultations: records at each relation (consultations.matrix-fixtures.ts); the portal's are the asker's own only.
+  'POST /api/consultations': {
+    url: () => '/api/consultations',
+    body: (w, r) => ({ institutionId: inst(w, r), channel: 'hotline', topic: 'laws', question: '矩阵咨询', answer: '矩阵答复' }),
+    relational: true,
+  },
+  'GET /api/consultations': collection('/api/consultations?status=open'),
+  'GET /api/consultations/export.xlsx': collection('/api/consultations/export.xlsx'),
+  'GET /api/consultations/suggestions': collection('/api/consultations/suggestions?q=%E5%95%86%E6%A0%87%E6%8A%A2%E6%B3%A8'),
+  'GET /api/consultations/:id': { url: (w, r) => `/api/consultations/${w.consultation[r]}`, relational: true },
+  'POST /api/consultations/:id/answer': { url: (w, r) => `/api/consultations/${w.consultation[r]}/answer`, body: () => ({ answer: '矩阵再答复' }), relational: true },
+  'POST /api/consultations/:id/case': { url: (w, r) => `/api/consultations/${w.consultation[r]}/case`, body: () => ({}), relational: true, mutates: true },
+  'POST /api/consultations/:id/qa-proposals': { url: (w, r) => `/api/consultations/${w.consultation[r]}/qa-proposals`, body: () => ({}), relational: true, mutates: true },
+  'GET /api/qa-proposals': collection('/api/qa-proposals'),
+  'POST /api/qa-proposals/:id/review': collection(`/api/qa-proposals/${NO_ID}/review`, { decision: 'approve' }),
+  'POST /api/portal/consultations': collection('/api/portal/consultations', { regionCode: '420111', topic: 'laws', question: '矩阵在线咨询' }),
+  'GET /api/portal/consultations': collection('/api/portal/consultations'),
+  'GET /api/portal/consultations/:id': portalRecord('/api/portal/consultations/:id'),
+  'POST /api/portal/consultations/:id/messages': portalRecord('/api/portal/consultations/:id/messages', { body: '矩阵追问' }),
 };

@@ -30,6 +30,11 @@ export const permissions = [
   'expert.import',
   'expert.export',
   'expert.invite',
+  /** 咨询指导: read, record and answer consultations, export them, review featured Q&A proposals. */
+  'consultation.read',
+  'consultation.record',
+  'consultation.export',
+  'consultation.review',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -65,19 +70,30 @@ export type Role = (typeof roles)[number];
 export const separatedAdminRoles: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  intake_clerk: ['institution.read', 'expert.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal', 'article.write'],
-  case_handler: ['institution.read', 'expert.read', 'expert.invite', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal', 'article.write'],
-  reviewer: ['institution.read', 'expert.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read'],
+  intake_clerk: [
+    'institution.read', 'expert.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
+    'article.write', 'consultation.read', 'consultation.record', 'consultation.export',
+  ],
+  case_handler: [
+    'institution.read', 'expert.read', 'expert.invite', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal',
+    'article.write', 'consultation.read', 'consultation.record',
+  ],
+  reviewer: [
+    'institution.read', 'expert.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read',
+    'consultation.read', 'consultation.review',
+  ],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'pii.reveal',
     'expert.read', 'expert.manage', 'expert.import', 'expert.export', 'expert.invite',
     ...caseRolePermissions.institution_admin, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
     'article.write', 'article.review', 'visits.read',
+    'consultation.read', 'consultation.record', 'consultation.export', 'consultation.review',
   ],
   supervisor: [
     'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
     'article.write', 'article.review', 'visits.read', 'expert.read', 'expert.export',
+    'consultation.read', 'consultation.export', 'consultation.review',
   ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -110,11 +126,10 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
  * and the system administrator, who holds none (等保: no case data), still creates the clerks and handlers.
  */
 export function grantRequires(role: Role): readonly Permission[] {
-  // Publishing rights and the expert pool (experts' personal data, recusals) are business rights too: the system
-  // administrator holds none yet creates the editors and handlers.
-  return rolePermissions[role].filter(
-    (p) => !isCasePermissionOfServer(p) && !p.startsWith('article.') && p !== 'visits.read' && !p.startsWith('expert.'),
-  );
+  // Publishing rights, the expert pool (experts' personal data, recusals) and consultations are business rights too:
+  // the system administrator holds none yet creates the editors, clerks and handlers.
+  const business = ['article.', 'expert.', 'consultation.'];
+  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && p !== 'visits.read' && !business.some((b) => p.startsWith(b)));
 }
 
 /** Roles whose holders must use two-factor sign-in by default. */

@@ -6,6 +6,7 @@ import { roleNames, type Role } from '../authz/roles.ts';
 import { loadDemoCases } from './cases.ts';
 import { loadDemoArticles } from './articles.ts';
 import { loadDemoExperts } from './experts.ts';
+import { loadDemoConsultations } from './consultations.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -106,5 +107,6 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   await loadDemoCases(deps);
   await loadDemoArticles(deps);
   await loadDemoExperts(deps);
+  await loadDemoConsultations(deps);
   return { loaded: true, logins };
 }

@@ -26,6 +26,8 @@ export type * from './tables.articles.ts';
 export type * from './tables.experts.ts';
 import type { ExpertsTable, ExpertMatchesTable, ExpertInvitationsTable, ExpertImportsTable } from './tables.experts.ts';
 export type * from './tables.reliability.ts';
+export type * from './tables.consultations.ts';
+import type { ConsultationsTable, ConsultationMessagesTable, QaProposalsTable } from './tables.consultations.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -230,4 +232,7 @@ export interface Database {
   expert_invitations: ExpertInvitationsTable;
   expert_imports: ExpertImportsTable;
   case_privacy: CasePrivacyTable;
+  consultations: ConsultationsTable;
+  consultation_messages: ConsultationMessagesTable;
+  qa_proposals: QaProposalsTable;
 }

@@ -9,6 +9,8 @@ import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
 import { CaseQueuePage } from '../features/cases/CaseQueuePage.tsx';
 import { CaseRegisterPage } from '../features/cases/CaseRegisterPage.tsx';
+import { ConsultationDeskPage } from '../features/consultations/ConsultationDeskPage.tsx';
+import { ConsultationPage } from '../features/consultations/ConsultationPage.tsx';
 import { InstitutionsPage } from '../features/institutions/InstitutionsPage.tsx';
 import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
@@ -32,6 +34,8 @@ const router = createBrowserRouter(
         { path: 'cases/:id', element: <CasePage /> },
         { path: 'experts', element: <ExpertsPage /> },
         { path: 'invitations', element: <MyInvitationsPage /> },
+        { path: 'consultations', element: <ConsultationDeskPage /> },
+        { path: 'consultations/:id', element: <ConsultationPage /> },
         { path: 'institutions', element: <InstitutionsPage /> },
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },

@@ -1,5 +1,5 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, BulbOutlined, CarryOutOutlined, FileTextOutlined, FolderOpenOutlined, MailOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, BulbOutlined, CarryOutOutlined, CommentOutlined, FileTextOutlined, FolderOpenOutlined, MailOutlined,
   TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -16,6 +16,7 @@ export interface MenuEntry {
 
 export const menuEntries: MenuEntry[] = [
   { path: '/cases', label: 'menuCases', icon: <FolderOpenOutlined />, permission: 'case.read', testId: 'menu-cases' },
+  { path: '/consultations', label: 'menuConsultations', icon: <CommentOutlined />, permission: 'consultation.read', testId: 'menu-consultations' },
   { path: '/experts', label: 'menuExperts', icon: <BulbOutlined />, permission: 'expert.read', testId: 'menu-experts' },
   { path: '/invitations', label: 'menuInvitations', icon: <CarryOutOutlined />, permission: 'case.expert', testId: 'menu-invitations' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },

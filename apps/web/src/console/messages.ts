@@ -2,6 +2,7 @@ import type { Dict } from '../shared/i18n/index.ts';
 
 export const consoleMessages = {
   menuCases: ['案件管理', 'Cases'],
+  menuConsultations: ['咨询指导', 'Consultations'],
   menuInstitutions: ['机构管理', 'Institutions'],
   menuExperts: ['专家库', 'Experts'],
   menuInvitations: ['专家邀请', 'Invitations'],

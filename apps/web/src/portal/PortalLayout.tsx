@@ -43,6 +43,7 @@ export function PortalLayout() {
             {me ? (
               <>
                 {me.kind === 'applicant' && <NavLink to="/my/cases" style={navStyle} data-testid="nav-my-cases">{t('navMyCases')}</NavLink>}
+                {me.kind === 'applicant' && <NavLink to="/my/consultations" style={navStyle} data-testid="nav-my-consultations">{t('navMyConsultations')}</NavLink>}
                 <NavLink to="/account" style={navStyle} data-testid="nav-account">{t('navAccount')}</NavLink>
               </>
             ) : (

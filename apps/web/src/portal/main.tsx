@@ -1,3 +1,5 @@
+import { MyConsultationPage } from '../features/portal-consultations/MyConsultationPage.tsx';
+import { MyConsultationsPage } from '../features/portal-consultations/MyConsultationsPage.tsx';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { DirectoryDetailPage } from '../features/directory/DirectoryDetailPage.tsx';
@@ -42,6 +44,8 @@ const router = createBrowserRouter([
       { path: 'apply', element: <ApplyPage /> },
       { path: 'track', element: <TrackPage /> },
       { path: 'my/cases/:id', element: <MyCasePage /> },
+      { path: 'my/consultations', element: <MyConsultationsPage /> },
+      { path: 'my/consultations/:id', element: <MyConsultationPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

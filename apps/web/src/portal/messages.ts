@@ -5,6 +5,7 @@ export const portalMessages = {
   navDirectory: ['机构名录', 'Directory'],
   navAccount: ['我的账户', 'My account'],
   navMyCases: ['我的案件', 'My cases'],
+  navMyConsultations: ['在线咨询', 'Ask online'],
   navApply: ['申请援助', 'Apply'],
   navTrack: ['案件查询', 'Track a case'],
   heroTitle: ['知识产权维权援助，公益、就近、专业', 'IP rights-protection assistance: free, local, professional'],

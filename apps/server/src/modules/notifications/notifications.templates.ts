@@ -34,6 +34,8 @@ export const notificationKinds = [
   'case_withdrawn_staff',
   'case_suspended',
   'case_resumed',
+  // consultations (consultations/consultations.record.ts)
+  'consultation_answered',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -217,6 +219,13 @@ const templates: Record<NotificationKind, Template> = {
     title: { zh: `案件恢复办理（${no(d)}）`, en: `Case resumed (${no(d)})` },
     body: { zh: `案件 ${no(d)} 已恢复办理，期限继续计算。`, en: `Work on case ${no(d)} has resumed; its time limits run again.` },
   }),
+  consultation_answered: () => ({
+    title: { zh: '您的咨询已答复', en: 'Your question has been answered' },
+    body: {
+      zh: '工作人员已答复您在线提交的咨询，请登录门户“我的咨询”查看，如有疑问可继续追问。',
+      en: 'Staff have answered the question you asked online. Read it under "My consultations" on the portal; you can ask a follow-up there.',
+    },
+  }),
 };
 
 const subjects: Record<NotificationKind, Text> = {
@@ -248,6 +257,7 @@ const subjects: Record<NotificationKind, Text> = {
   case_withdrawn_staff: { zh: '申请人撤回申请', en: 'Application withdrawn' },
   case_suspended: { zh: '案件中止办理', en: 'Case suspended' },
   case_resumed: { zh: '案件恢复办理', en: 'Case resumed' },
+  consultation_answered: { zh: '咨询已答复', en: 'Question answered' },
 };
 
 export const isNotificationKind = (k: string): k is NotificationKind => (notificationKinds as readonly string[]).includes(k);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
+import { consultationRoutes } from '../../modules/consultations/consultations.routes.ts';
 import { caseRoutes } from '../../modules/cases/cases.routes.ts';
 import { followUpRoutes } from '../../modules/cases/follow-ups.routes.ts';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
@@ -30,4 +31,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(portalRoutes);
   await app.register(articleRoutes);
   await app.register(expertRoutes);
+  await app.register(consultationRoutes);
 }

@@ -1,0 +1,28 @@
+import type { Dict } from '../../shared/i18n/index.ts';
+
+export const portalConsultationMessages = {
+  myConsultations: ['我的咨询', 'My consultations'],
+  ask: ['在线咨询', 'Ask a question'],
+  askIntro: ['请描述您遇到的知识产权问题，工作人员答复后会通知您。请勿填写身份证号等不必要的个人信息。',
+    'Describe your IP question; you are notified when staff answer. Please leave out ID numbers and other personal details you do not need to give.'],
+  region: ['所在地区', 'Your region'],
+  regionRequired: ['请选择所在地区', 'Choose your region'],
+  topic: ['咨询事项', 'Topic'],
+  topicRequired: ['请选择咨询事项', 'Choose the topic'],
+  ipType: ['知识产权类型', 'IP type'],
+  question: ['您的问题', 'Your question'],
+  questionRequired: ['请填写您的问题', 'Enter your question'],
+  submit: ['提交咨询', 'Send the question'],
+  submitted: ['已提交，答复后将通知您', 'Sent; you will be notified of the answer'],
+  status: ['状态', 'Status'],
+  askedAt: ['提交时间', 'Asked'],
+  institution: ['答复机构', 'Answered by'],
+  none: ['您还没有在线咨询', 'You have not asked anything yet'],
+  you: ['我', 'Me'],
+  staff: ['工作人员', 'Staff'],
+  followUp: ['继续追问', 'Ask a follow-up'],
+  followUpRequired: ['请填写追问内容', 'Enter your follow-up question'],
+  send: ['发送', 'Send'],
+  sent: ['已发送', 'Sent'],
+  back: ['返回我的咨询', 'Back to my consultations'],
+} satisfies Dict;
