@@ -203,6 +203,7 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/consultations/:id/qa-proposals': { url: (w, r) => `/api/consultations/${w.consultation[r]}/qa-proposals`, body: () => ({}), relational: true, mutates: true },
   'GET /api/qa-proposals': collection('/api/qa-proposals'),
   'POST /api/qa-proposals/:id/review': collection(`/api/qa-proposals/${NO_ID}/review`, { decision: 'approve' }),
+  'POST /api/qa-proposals/:id/article': collection(`/api/qa-proposals/${NO_ID}/article`),
   'POST /api/portal/consultations': collection('/api/portal/consultations', { regionCode: '420111', topic: 'laws', question: '矩阵在线咨询' }),
   'GET /api/portal/consultations': collection('/api/portal/consultations'),
   'GET /api/portal/consultations/:id': portalRecord('/api/portal/consultations/:id'),

@@ -5,6 +5,7 @@ import { requireActor } from '../../platform/http/route-guard.ts';
 import { auditContext } from '../audit/audit.record.ts';
 import { idParams, proposalQuery, proposeBody, reviewBody } from './consultations.schemas.ts';
 import { listQaProposals, proposeQa, reviewQa } from './qa-proposals.ts';
+import { draftQaArticle } from './qa-publish.ts';
 
 const tags = ['consultations'];
 const rec = z.record(z.string(), z.unknown());
@@ -37,4 +38,12 @@ export async function qaProposalRoutes(app: FastifyInstance): Promise<void> {
     await reviewQa(deps, requireActor(req), req.params.id, req.body.decision, req.body.comment, auditContext(req));
     return { data: { id: req.params.id } };
   });
+
+  r.post('/api/qa-proposals/:id/article', {
+    config: { access: 'article.write' },
+    schema: {
+      tags, summary: '编为优秀问答文章 Draft the featured Q&A article from an approved proposal', params: idParams,
+      response: { 201: z.object({ data: z.object({ articleId: z.string() }) }) },
+    },
+  }, async (req, reply) => reply.status(201).send({ data: await draftQaArticle(deps, requireActor(req), req.params.id, auditContext(req)) }));
 }

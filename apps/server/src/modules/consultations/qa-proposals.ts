@@ -53,13 +53,13 @@ export async function reviewQa(deps: Deps, actor: Actor, proposalId: string, dec
 
 export async function listQaProposals(db: DB, actor: Actor, status: 'proposed' | 'approved' | 'returned' | undefined) {
   let q = db.selectFrom('qa_proposals as p').innerJoin('users as u', 'u.id', 'p.proposed_by')
-    .select(['p.id', 'p.consultation_id', 'p.question', 'p.answer', 'p.ip_type', 'p.topic', 'p.status', 'p.proposed_at', 'p.review_comment', 'u.display_name as proposed_by'])
+    .select(['p.id', 'p.consultation_id', 'p.question', 'p.answer', 'p.ip_type', 'p.topic', 'p.status', 'p.proposed_at', 'p.review_comment', 'p.article_id', 'u.display_name as proposed_by'])
     .where(inScope(scopeFor(actor, 'consultation.read'), 'p.institution_path'));
   if (status) q = q.where('p.status', '=', status);
   const rows = await q.orderBy('p.proposed_at', 'desc').limit(200).execute();
   return rows.map((r) => ({
     id: r.id, consultationId: r.consultation_id, question: r.question, answer: r.answer, ipType: r.ip_type, topic: r.topic, status: r.status,
-    proposedAt: new Date(r.proposed_at).toISOString(), proposedBy: r.proposed_by, reviewComment: r.review_comment,
+    proposedAt: new Date(r.proposed_at).toISOString(), proposedBy: r.proposed_by, reviewComment: r.review_comment, articleId: r.article_id,
   }));
 }
 

@@ -26,7 +26,7 @@ export function ConsultationDeskPage() {
         <Tabs activeKey={tab} onChange={(k) => setParams({ tab: k })} destroyOnHidden items={[
           { key: 'all', label: t('list'), children: <ConsultationList canExport={can('consultation.export')} /> },
           { key: 'open', label: <span data-testid="tab-open">{t('queue')}</span>, children: <ConsultationList initialStatus="open" canExport={can('consultation.export')} /> },
-          ...(can('consultation.read') ? [{ key: 'qa', label: <span data-testid="tab-qa">{t('qaReview')}</span>, children: <QaReview canReview={can('consultation.review')} /> }] : []),
+          ...(can('consultation.read') ? [{ key: 'qa', label: <span data-testid="tab-qa">{t('qaReview')}</span>, children: <QaReview canReview={can('consultation.review')} canWrite={can('article.write')} /> }] : []),
         ]} />
       </Card>
     </>

@@ -26,7 +26,7 @@ export type Consultation = ConsultationItem & { messages: Message[]; qaProposal:
 export interface Abilities { answer: boolean; toCase: boolean; propose: boolean }
 export interface Suggestion { source: string; refId: string; title: string; snippet: string; score: number }
 export interface Filters { status?: string; channel?: string; topic?: string; ipType?: string; from?: string; to?: string; q?: string }
-export interface QaProposal { id: string; consultationId: string; question: string; answer: string; status: string; proposedBy: string; proposedAt: string; topic: string }
+export interface QaProposal { id: string; consultationId: string; question: string; answer: string; status: string; proposedBy: string; proposedAt: string; topic: string; articleId: string | null }
 
 export const keys = {
   list: (q: object) => ['consultations', 'list', q] as const,
@@ -66,5 +66,7 @@ export const usePropose = (id: string) =>
 
 export const useQaProposals = (status: string) =>
   useQuery({ queryKey: keys.qa(status), queryFn: () => get<{ data: QaProposal[] }>('/api/qa-proposals', { status }).then((r) => r.data) });
+export const useDraftQaArticle = () =>
+  useWrite((id: string) => post<{ data: { articleId: string } }>(`/api/qa-proposals/${id}/article`, {}));
 export const useReview = () =>
   useWrite((v: { id: string; decision: 'approve' | 'return'; comment?: string }) => post(`/api/qa-proposals/${v.id}/review`, { decision: v.decision, comment: v.comment }));

@@ -50,6 +50,8 @@ export const consultationMessages = {
   proposed: ['已提交推荐，个人信息已去除（{n} 处）', 'Proposed; personal details removed ({n})'],
   qaReview: ['优秀问答审核', 'Featured Q&A review'],
   approve: ['通过', 'Approve'],
+  draftArticle: ['编为优秀问答文章', 'Draft the Q&A article'],
+  openArticle: ['查看文章', 'Open the article'],
   returnIt: ['退回', 'Return'],
   returnReason: ['退回理由', 'Why it is returned'],
   reviewed: ['已审核', 'Reviewed'],
