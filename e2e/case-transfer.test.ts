@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, snap } from './support/browser.ts';
-import { act, openCase, pick, signIn, signOut } from './support/console.ts';
+import { act, openCase, signIn, signOut } from './support/console.ts';
 import { startServer } from './support/server.ts';
 
 /**
- * A case of 武汉 goes to 宜昌: the Wuhan handler transfers it, a clerk of 宜昌 sees it arrive and accepts it,
+ * A case of 武汉 goes to 宜昌: the Wuhan intake clerk transfers it, a clerk of 宜昌 sees it arrive and accepts it,
  * and the case's whole history (its earlier events) is on the page at 宜昌.
  */
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -52,11 +52,15 @@ async function journey(page: Page) {
   const number = c.case_number!;
   const eventsBefore = await server.deps.db.selectFrom('case_events').select('event').where('case_id', '=', c.id).orderBy('seq').execute();
 
-  await signIn(page, server.url, 'wh_handler');
-  await openCase(page, number, 'mine');
+  await signIn(page, server.url, 'wh_clerk');
+  await openCase(page, number, 'institution');
   await act(page, 'transfer', async () => {
-    await page.getByTestId('action-field-toInstitutionId').locator('input').fill('宜昌');
-    await pick(page, 'action-field-toInstitutionId', `${YC}（宜昌市）`).catch(async () => pick(page, 'action-field-toInstitutionId', YC));
+    // Search the directory by name, then choose 宜昌's centre from what it offers.
+    await page.getByTestId('action-field-toInstitutionId').click();
+    await page.keyboard.type('宜昌市知识产权');
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: YC }).first();
+    await option.waitFor();
+    await option.click();
     await page.getByTestId('action-field-reason').fill('被诉侵权企业及展会均在宜昌，移交宜昌中心就近办理');
     await snap(page, 'case-transfer-01-modal');
   });
@@ -64,7 +68,7 @@ async function journey(page: Page) {
   await snap(page, 'case-transfer-02-sent');
   await signOut(page);
 
-  await signIn(page, server.url, 'yc_clerk');
+  await signIn(page, server.url, 'yc_clerk', 'Yichang#Clerk2026');
   await openCase(page, number, 'institution');
   await snap(page, 'case-transfer-03-arrived');
   await act(page, 'acceptTransfer');

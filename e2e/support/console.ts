@@ -30,10 +30,11 @@ export async function openCase(page: Page, caseNumber: string, tab = 'institutio
 /** Click an action of the case page's action bar, fill its modal and submit; waits for the modal to close. */
 export async function act(page: Page, event: string, fill: (modal: Page) => Promise<void> = async () => {}): Promise<void> {
   await page.getByTestId(`action-${event}`).click();
-  await page.getByTestId(`action-modal-${event}`).waitFor();
+  const submit = page.getByTestId('action-submit');
+  await submit.waitFor();
   await fill(page);
-  await page.getByTestId('action-submit').click();
-  await page.getByTestId(`action-modal-${event}`).waitFor({ state: 'hidden' });
+  await submit.click();
+  await submit.waitFor({ state: 'hidden' });
 }
 
 export { pick };
