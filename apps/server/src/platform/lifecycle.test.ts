@@ -120,7 +120,8 @@ describe('npm start lifecycle', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     s.child.kill('SIGTERM');
-    expect(await exited(s.child)).toBe(0);
+    const code = await exited(s.child);
+    expect(code, s.out().slice(-3000)).toBe(0);
     // Nothing lost: every document is issued or still has its render job waiting.
     const docs = async () => (await c.query(`SELECT status, count(*)::int AS n FROM case_documents GROUP BY status`)).rows as { status: string; n: number }[];
     const waiting = (await c.query(
