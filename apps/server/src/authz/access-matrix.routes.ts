@@ -90,6 +90,7 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/cases/:id': { url: (w, r) => `/api/cases/${w.case[r].id}`, relational: true },
   'GET /api/cases/:id/timeline': { url: (w, r) => `/api/cases/${w.case[r].id}/timeline`, relational: true },
   'POST /api/cases/:id/transitions': { url: (w, r) => `/api/cases/${w.case[r].id}/transitions`, body: () => ({ event: 'accept', payload: {} }), relational: true, mutates: true },
+  'GET /api/cases/:id/handler-suggestions': { url: (w, r) => `/api/cases/${w.case[r].id}/handler-suggestions`, relational: true },
   'GET /api/cases/:id/notes': { url: (w, r) => `/api/cases/${w.case[r].id}/notes`, relational: true },
   'POST /api/cases/:id/notes': { url: (w, r) => `/api/cases/${w.case[r].id}/notes`, body: () => ({ kind: 'note', body: '矩阵备注' }), relational: true },
   'POST /api/cases/:id/notes/:noteId/done': { url: (w, r) => `/api/cases/${w.case[r].id}/notes/${w.case[r].taskId}/done`, body: () => ({}), relational: true },

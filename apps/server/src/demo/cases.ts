@@ -1,5 +1,3 @@
-import { RENDER_JOB } from '../modules/cases/case-documents.ts';
-import type { EnqueueOptions } from '../platform/jobs/define.ts';
 import type { CasePayload } from '@yuanzhi/domain';
 import { sql } from 'kysely';
 import type { Actor } from '../authz/actor.ts';
@@ -71,10 +69,9 @@ export async function loadDemoCases(deps: Deps): Promise<number> {
   const present = deps.clock.now().getTime() - 3_600_000;
   const start = present - 42 * 86_400_000;
   const clock = new DemoClock(start, present);
-  // Demo documents are numbered drafts; they are not rendered at start-up (Chromium during start/stop: see
-  // docs/adr/0011-case-documents.md). POST /api/cases/:id/documents/:docId/regenerate renders one.
-  const jobs = { ...deps.jobs, enqueue: (name: string, data?: object, o?: EnqueueOptions) => (name === RENDER_JOB ? Promise.resolve() : deps.jobs.enqueue(name, data, o)) };
-  const d: Deps = { ...deps, clock, jobs };
+  // The documents' render jobs are enqueued like any other: once the job workers start (after the server
+  // listens), the demo's issued documents are rendered in the background (ADR 0012).
+  const d: Deps = { ...deps, clock };
   const actors = new Map<string, Actor>();
   const as = async (who: string) => actors.get(who) ?? actors.set(who, await actorFor(deps, who)).get(who)!;
   const ids = new Map<string, string>();

@@ -6,14 +6,17 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from './embedded-pg.ts';
 
-/** The real `main.ts` as `npm start` runs it, in a child process, on its own data directory. */
-const tsx = path.resolve('node_modules/.bin/tsx');
+/**
+ * The real `main.ts` as `npm start` runs it (node with tsx's loader, one process: the tsx CLI would stand between
+ * the signal and the server and SIGKILL it when it is busy — exit 143), in a child process, on its own data directory.
+ */
+const node = path.resolve('node_modules/.bin/node');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-life-'));
 const children: ChildProcess[] = [];
 
 async function start(env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; out: () => string }> {
   const port = await freePort();
-  const child = spawn(tsx, ['apps/server/src/main.ts'], {
+  const child = spawn(node, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', YUANZHI_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -96,4 +99,45 @@ describe('npm start lifecycle', () => {
     expect(await exited(s.child)).toBe(0);
     fs.rmSync(externalDir, { recursive: true, force: true });
   }, 90_000);
+
+  it('stops cleanly on SIGTERM while a document renders, and renders it after the restart', async () => {
+    const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS yz_render_stop');
+    await admin.query('CREATE DATABASE yz_render_stop');
+    await admin.end();
+    const u = new URL(inject('pgAdminUrl'));
+    u.pathname = '/yz_render_stop';
+    const env = { DATABASE_URL: u.toString(), YUANZHI_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'yz-render-')) };
+    const c = new pg.Client({ connectionString: u.toString() });
+    const s = await start(env);
+    await c.connect();
+    const active = async () =>
+      (await c.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'case-document-render' AND state = 'active'`)).rows[0].n as number;
+    const t0 = Date.now();
+    while ((await active()) === 0) {
+      if (Date.now() - t0 > 30_000) throw new Error(`no render started: ${s.out()}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    s.child.kill('SIGTERM');
+    const code = await exited(s.child);
+    expect(code, s.out().slice(-3000)).toBe(0);
+    // Nothing lost: every document is issued or still has its render job waiting.
+    const docs = async () => (await c.query(`SELECT status, count(*)::int AS n FROM case_documents GROUP BY status`)).rows as { status: string; n: number }[];
+    const waiting = (await c.query(
+      `SELECT count(*)::int AS n FROM case_documents d WHERE d.status = 'draft' AND NOT EXISTS (SELECT 1 FROM pgboss.job j
+         WHERE j.name = 'case-document-render' AND j.data->>'documentId' = d.id::text AND j.state IN ('created', 'retry', 'active'))`,
+    )).rows[0].n;
+    expect(waiting).toBe(0);
+    const s2 = await start(env);
+    const t1 = Date.now();
+    while ((await docs()).some((r) => r.status === 'draft')) {
+      if (Date.now() - t1 > 60_000) throw new Error(`documents still drafts: ${JSON.stringify(await docs())}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect((await docs()).map((r) => r.status)).toEqual(['issued']);
+    await c.end();
+    s2.child.kill('SIGTERM');
+    expect(await exited(s2.child)).toBe(0);
+  }, 150_000);
 });

@@ -6,6 +6,7 @@ import { requireActor } from '../../platform/http/route-guard.ts';
 import { auditContext, recordAudit } from '../audit/audit.record.ts';
 import { addNote, completeTask, listNotes } from './cases.notes.ts';
 import { listCases } from './cases.queue.ts';
+import { handlerSuggestions } from './handler-suggestions.ts';
 import { revealParty } from './cases.reveal.ts';
 import { exportQuery, idParams, noteBody, noteParams, partyParams, revealBody } from './cases.schemas.ts';
 import { buildCasesWorkbook } from './cases.xlsx.ts';
@@ -35,6 +36,20 @@ export async function caseWorkRoutes(app: FastifyInstance): Promise<void> {
       .header('content-disposition', `attachment; filename="cases.xlsx"; filename*=UTF-8''${name}`)
       .send(file);
   });
+
+  r.get('/api/cases/:id/handler-suggestions', {
+    config: { access: 'case.assign' },
+    schema: {
+      tags, summary: '建议承办人 Qualified handlers by open caseload, the least-loaded first', params: idParams,
+      response: {
+        200: z.object({
+          data: z.array(z.object({
+            id: z.string(), displayName: z.string(), username: z.string().nullable(), openCases: z.number().int(), suggested: z.boolean(),
+          })),
+        }),
+      },
+    },
+  }, async (req) => ({ data: await handlerSuggestions(deps, requireActor(req), req.params.id) }));
 
   r.get('/api/cases/:id/notes', {
     config: { access: 'case.read' },

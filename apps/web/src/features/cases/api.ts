@@ -84,17 +84,20 @@ export function useRegisterCase() {
   });
 }
 
-export interface StaffUser {
+export interface HandlerLoad {
   id: string;
   displayName: string;
   username: string | null;
+  openCases: number;
+  suggested: boolean;
 }
 
-/** Handlers of an institution (GET /api/users?institutionId=…&role=case_handler). */
-export function useHandlers(institutionId: string | undefined, enabled: boolean) {
+/** The case institution's handlers by open caseload, the least-loaded first (suggested). */
+export function useHandlerSuggestions(caseId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['users', 'handlers', institutionId],
-    queryFn: () => get<Page<StaffUser>>('/api/users', { institutionId, role: 'case_handler', status: 'active', pageSize: 100 }).then((r) => r.data),
-    enabled: enabled && !!institutionId,
+    queryKey: ['cases', 'handler-suggestions', caseId],
+    queryFn: () => get<{ data: HandlerLoad[] }>(`${base}/${caseId}/handler-suggestions`).then((r) => r.data),
+    enabled,
   });
 }
+

@@ -113,4 +113,7 @@ export const caseMessages = {
   fSuspendReason: ['中止理由', 'Reason for suspending'],
   fRequired: ['请填写{f}', 'Enter: {f}'],
   noHandlers: ['本机构暂无承办人', 'No handlers in this institution'],
+  openLoad: ['在办 {n} 件', '{n} open'],
+  suggestedHandler: ['建议', 'Suggested'],
+  suggestionHint: ['按在办案件数由少到多排列，建议在办最少的承办人', 'Sorted by open cases; the least-loaded handler is suggested'],
 } satisfies Dict;

@@ -1,0 +1,40 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { pick } from './antd.ts';
+
+/** Sign in to the console (demo staff have no forced password change and no TOTP). */
+export async function signIn(page: Page, base: string, username: string, password = 'Hubei#Assist2026'): Promise<void> {
+  await page.goto(base + '/console');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('side-menu').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+/** Through the menu to the case queue, then the case's row (its number is the link). */
+export async function openCase(page: Page, caseNumber: string, tab = 'institution'): Promise<void> {
+  await page.getByTestId('menu-cases').click();
+  const tabEl = page.getByTestId(`queue-tab-${tab}`);
+  if (await tabEl.count()) await tabEl.click();
+  const row = page.getByTestId(`case-row-${caseNumber}`);
+  await row.waitFor();
+  await row.click();
+  await expect.poll(() => page.getByTestId('case-number').innerText()).toBe(caseNumber);
+}
+
+/** Click an action of the case page's action bar, fill its modal and submit; waits for the modal to close. */
+export async function act(page: Page, event: string, fill: (modal: Page) => Promise<void> = async () => {}): Promise<void> {
+  await page.getByTestId(`action-${event}`).click();
+  const submit = page.getByTestId('action-submit');
+  await submit.waitFor();
+  await fill(page);
+  await submit.click();
+  await submit.waitFor({ state: 'hidden' });
+}
+
+export { pick };
