@@ -17,3 +17,5 @@ export { refusalStatus, type CaseRefusal, type RefusalCode } from './cases/refus
 export * from './cases/snapshot.ts';
 export * from './cases/states.ts';
 export * from './cases/transitions.ts';
+export * from './stats/numbers.ts';
+export * from './stats/periods.ts';
