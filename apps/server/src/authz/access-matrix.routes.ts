@@ -144,4 +144,10 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/portal/track/case': collection('/api/portal/track/case'),
   'GET /api/portal/rate/:token': collection('/api/portal/rate/matrix-token-0000000000'),
   'POST /api/portal/rate/:token': collection('/api/portal/rate/matrix-token-0000000000', { score: 5 }),
+  // Statistics: a cut naming an institution outside the scope answers 404 like any other record.
+  'GET /api/stats/indicators': collection('/api/stats/indicators'),
+  'GET /api/stats/summary': { url: (w, r) => `/api/stats/summary?period=2026&institutionId=${inst(w, r)}`, relational: true },
+  'GET /api/stats/breakdown': { url: (w, r) => `/api/stats/breakdown?period=2026&indicator=cases.accepted&by=month&institutionId=${inst(w, r)}`, relational: true },
+  'GET /api/stats/records': { url: (w, r) => `/api/stats/records?period=2026&indicator=cases.accepted&institutionId=${inst(w, r)}`, relational: true },
+  'POST /api/stats/table.xlsx': collection('/api/stats/table.xlsx', { title: '矩阵测试', columns: ['a'], rows: [[1]] }),
 };

@@ -20,6 +20,11 @@ export const permissions = [
   'pii.reveal',
   /** The statutory holiday calendar deadlines are counted with (PUT /api/calendar/:year). */
   'calendar.manage',
+  /** Statistics: dashboards and indicators in scope; returns (信息报送) filed and reviewed; the yearly progress report. */
+  'stats.read',
+  'stats.return.file',
+  'stats.return.review',
+  'stats.report',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -55,15 +60,19 @@ export type Role = (typeof roles)[number];
 export const separatedAdminRoles: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  intake_clerk: ['institution.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal'],
-  case_handler: ['institution.read', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal'],
-  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note'],
+  intake_clerk: ['institution.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal', 'stats.read'],
+  case_handler: ['institution.read', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal', 'stats.read'],
+  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'stats.read'],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'pii.reveal',
     ...caseRolePermissions.institution_admin, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
+    'stats.read', 'stats.return.file', 'stats.return.review', 'stats.report',
   ],
-  supervisor: ['institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export'],
+  supervisor: [
+    'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
+    'stats.read', 'stats.return.review', 'stats.report',
+  ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'outbox.read', 'calendar.manage',

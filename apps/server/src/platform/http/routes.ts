@@ -8,6 +8,7 @@ import { portalRoutes } from '../../modules/portal-cases/portal.routes.ts';
 import { outboxRoutes } from '../../modules/outbox/outbox.routes.ts';
 import { notificationRoutes } from '../../modules/notifications/notifications.routes.ts';
 import { institutionRoutes } from '../../modules/institutions/institutions.routes.ts';
+import { statsRoutes } from '../../modules/stats/stats.routes.ts';
 import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -26,4 +27,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(calendarRoutes);
   await app.register(notificationRoutes);
   await app.register(portalRoutes);
+  await app.register(statsRoutes);
 }
