@@ -19,3 +19,4 @@ export * from './cases/states.ts';
 export * from './cases/transitions.ts';
 export * from './stats/numbers.ts';
 export * from './stats/periods.ts';
+export * from './stats/returns.ts';

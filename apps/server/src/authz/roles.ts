@@ -62,7 +62,8 @@ export const separatedAdminRoles: readonly Role[] = ['system_admin', 'security_a
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   intake_clerk: ['institution.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal', 'stats.read'],
   case_handler: ['institution.read', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal', 'stats.read'],
-  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'stats.read'],
+  // The reviewer signs off what leaves the institution, its statistical returns included.
+  reviewer: ['institution.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'stats.read', 'stats.return.file'],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
     'user.read', 'user.manage', 'pii.reveal',

@@ -20,6 +20,8 @@ import type {
   CaseExpertsTable,
 } from './tables.cases.ts';
 export type * from './tables.cases.ts';
+import type { StatReturnsTable, StatReturnEventsTable, StatReturnRemindersTable } from './tables.stats.ts';
+export type * from './tables.stats.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -216,4 +218,7 @@ export interface Database {
   case_documents: CaseDocumentsTable;
   case_outcomes: CaseOutcomesTable;
   case_experts: CaseExpertsTable;
+  stat_returns: StatReturnsTable;
+  stat_return_events: StatReturnEventsTable;
+  stat_return_reminders: StatReturnRemindersTable;
 }

@@ -1,4 +1,4 @@
-import { labelOf, caseChannels, partyKinds, ipTypes, services } from '@yuanzhi/contracts';
+import { labelOf, caseChannels, partyKinds, ipTypes, services, type Labelled } from '@yuanzhi/contracts';
 import { monthsOf, parsePeriod, percent, periodRange, previousYear, yoyGrowth, type Period } from '@yuanzhi/domain';
 import { inScope, type Scope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
@@ -78,9 +78,9 @@ export async function summary(db: DB, scope: Scope, q: CutQuery): Promise<Summar
   return out;
 }
 
-const enumLabels: Partial<Record<Dimension, readonly { value: string; zh: string }[]>> = {
+const enumLabels: Partial<Record<Dimension, readonly Labelled[]>> = {
   ipType: ipTypes, channel: caseChannels, service: services, applicantKind: partyKinds,
-  overseas: [{ value: 'domestic', zh: '国内' }, { value: 'overseas', zh: '海外' }],
+  overseas: [{ value: 'domestic', zh: '国内', en: 'Domestic' }, { value: 'overseas', zh: '海外', en: 'Overseas' }],
 };
 
 export interface BreakdownRow {

@@ -4,6 +4,7 @@ import { deadlinesRecomputeJob } from '../../modules/cases/deadlines-recompute.t
 import { referralChaseJob } from '../../modules/cases/referral-chase.ts';
 import { deadlineRemindersJob } from '../../modules/notifications/deadline-reminders.ts';
 import { notificationDeliveryJob } from '../../modules/notifications/notifications.delivery.ts';
+import { returnRemindersJob } from '../../modules/stats/returns.reminders.ts';
 import { sweepOrphans } from '../storage/index.ts';
 import { cleanupExpired } from './cleanup.ts';
 import { defineJob } from './define.ts';
@@ -38,8 +39,10 @@ export const allJobs: readonly AnyJob[] = [
   deadlineRemindersJob((deps) => caseDeadlineSource(deps)),
   deadlinesRecomputeJob,
   referralChaseJob,
+  // Statistical returns not yet submitted, due within a few days or overdue.
+  returnRemindersJob,
 ] as unknown as readonly AnyJob[];
 
 export type JobName =
   | 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders' | 'deadlines-recompute'
-  | 'referral-chase' | 'case-document-render';
+  | 'referral-chase' | 'case-document-render' | 'return-reminders';
