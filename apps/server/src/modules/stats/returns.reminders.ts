@@ -16,7 +16,8 @@ export function openPeriods(today: string): Period[] {
   const lastMonth: Period = m === 1 ? { kind: 'month', year: y - 1, index: 12 } : { kind: 'month', year: y, index: m - 1 };
   const q = Math.ceil(m / 3) - 1;
   const lastQuarter: Period = q === 0 ? { kind: 'quarter', year: y - 1, index: 4 } : { kind: 'quarter', year: y, index: q };
-  return [lastMonth, lastQuarter, { kind: 'year', year: y - 1 }].filter((p) => periodEnded(p, today));
+  const lastYear: Period = { kind: 'year', year: y - 1 };
+  return [lastMonth, lastQuarter, lastYear].filter((p) => periodEnded(p, today));
 }
 
 /**
