@@ -153,5 +153,6 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/stats/returns/view': { url: (w, r) => `/api/stats/returns/view?period=2026-Q3&institutionId=${inst(w, r)}`, relational: true },
   'PUT /api/stats/returns': { url: () => '/api/stats/returns', body: (w, r) => ({ institutionId: inst(w, r), period: '2026-Q3', fundsSpent: null, narrative: '', practices: [], submit: false }), relational: true, mutates: true },
   'POST /api/stats/returns/:id/review': { url: () => `/api/stats/returns/${NO_ID}/review`, body: () => ({ decision: 'accept' }), relational: false, accessOnly: true },
+  'POST /api/stats/report': { url: () => '/api/stats/report', body: (w, r) => ({ year: 2026, institutionId: inst(w, r), format: 'docx' }), relational: true, mutates: true },
   'POST /api/stats/table.xlsx': collection('/api/stats/table.xlsx', { title: '矩阵测试', columns: ['a'], rows: [[1]] }),
 };

@@ -4,6 +4,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { ensureRootInstitution, insertInstitution } from '../modules/institutions/institutions.repository.ts';
 import { roleNames, type Role } from '../authz/roles.ts';
 import { loadDemoCases } from './cases.ts';
+import { loadStatsHistory } from './stats-history.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -102,5 +103,6 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
       .execute();
   });
   await loadDemoCases(deps);
+  await loadStatsHistory(deps);
   return { loaded: true, logins };
 }

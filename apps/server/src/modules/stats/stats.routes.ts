@@ -6,6 +6,7 @@ import { scopeFor } from '../../authz/can.ts';
 import { requireActor } from '../../platform/http/route-guard.ts';
 import { auditContext, recordAudit } from '../audit/audit.record.ts';
 import { indicators } from './indicators.registry.ts';
+import { reportRoutes } from './report.routes.ts';
 import { returnRoutes } from './returns.routes.ts';
 import { breakdownOut, breakdownQuery, cutQuery, indicatorOut, recordOut, recordsQuery, summaryOut, tableBody } from './stats.schemas.ts';
 import { breakdown, requireIndicator, resolveCut, summary, toPeriod } from './stats.service.ts';
@@ -15,6 +16,7 @@ const RECORD_LIMIT = 500;
 
 export async function statsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(returnRoutes);
+  await app.register(reportRoutes);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
 
