@@ -77,7 +77,7 @@ export async function loadStatsHistory(deps: Deps): Promise<number> {
       serial.set(`${place.code}${year}`, seq);
       const base = {
         case_number: `${place.code}-${year}-${seq}`, institution_id: inst.id, institution_path: inst.path,
-        channel: pick(r, channels), ip_type: pick(r, ipTypes), applicant_kind: pick(r, kinds), services: [...pick(r, serviceSets)],
+        channel: pick(r, channels), ip_type: pick(r, ipTypes), applicant_kind: pick(r, kinds), services: [...pick<readonly string[]>(r, serviceSets)],
         overseas: r() < 0.06, track: r() < 0.2 ? 'fast' : 'standard', submitted_at: new Date(submitted),
         summary: '（历史数据）对方涉嫌侵犯申请人知识产权，申请人请求维权援助。', request: '请求提供维权指导。',
         created_at: new Date(submitted), updated_at: new Date(submitted),

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { StatsPage } from '../features/stats/StatsPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
 import { CaseQueuePage } from '../features/cases/CaseQueuePage.tsx';
@@ -25,6 +26,8 @@ const router = createBrowserRouter(
         { path: 'cases', element: <CaseQueuePage /> },
         { path: 'cases/new', element: <CaseRegisterPage /> },
         { path: 'cases/:id', element: <CasePage /> },
+        { path: 'stats', element: <StatsPage /> },
+        { path: 'stats/returns', element: <StatsPage tab="returns" /> },
         { path: 'institutions', element: <InstitutionsPage /> },
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FolderOpenOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FolderOpenOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { consoleMessages } from './messages.ts';
 
@@ -13,6 +13,7 @@ export interface MenuEntry {
 
 export const menuEntries: MenuEntry[] = [
   { path: '/cases', label: 'menuCases', icon: <FolderOpenOutlined />, permission: 'case.read', testId: 'menu-cases' },
+  { path: '/stats', label: 'menuStats', icon: <BarChartOutlined />, permission: 'stats.read', testId: 'menu-stats' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
   { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },
   { path: '/audit', label: 'menuAudit', icon: <AuditOutlined />, permission: 'audit.read', testId: 'menu-audit' },

@@ -5,6 +5,7 @@ export const consoleMessages = {
   menuInstitutions: ['机构管理', 'Institutions'],
   menuUsers: ['用户与角色', 'Users and roles'],
   menuAudit: ['审计日志', 'Audit log'],
+  menuStats: ['统计与报送', 'Statistics'],
   menuOutbox: ['消息发件箱', 'Outbox'],
   menuAccount: ['我的账户', 'My account'],
   grants: ['角色', 'Roles'],

@@ -46,7 +46,7 @@ export function CutBar({ cut, onChange }: { cut: Cut; onChange: (c: Cut) => void
   const { options } = useEnum();
   const inst = useInstitutionOptions();
   const set = (k: keyof Cut) => (v: string | undefined) => onChange({ ...cut, [k]: v || undefined });
-  const sel = (k: keyof Cut, table: Parameters<typeof options>[0]) => (
+  const sel = (k: 'ipType' | 'channel' | 'service' | 'applicantKind', table: Parameters<typeof options>[0]) => (
     <Select allowClear placeholder={t(k)} style={{ width: 150 }} value={cut[k]} onChange={set(k)} options={options(table)} data-testid={`cut-${k}`} />
   );
   return (

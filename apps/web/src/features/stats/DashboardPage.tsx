@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Col, Flex, Row, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useBi, useLang, useT } from '../../shared/i18n/index.ts';
 import { exportTable, useBreakdown, useIndicators, useSummary, type Cut } from './api.ts';
@@ -32,9 +32,9 @@ export function DashboardPage() {
   const top = useBreakdown(cut, selected, 'institution', !!ind?.dims.includes('institution'));
   const items = useMemo(() => summary.data ?? [], [summary.data]);
   const defsById = useMemo(() => new Map((defs.data ?? []).map((d) => [d.id, d])), [defs.data]);
-  const name = (id: string) => { const d = defsById.get(id); return d ? bi(d.zh, d.en) : id; };
+  const name = useCallback((id: string) => { const d = defsById.get(id); return d ? bi(d.zh, d.en) : id; }, [defsById, bi]);
 
-  const counts = items.filter((i) => defsById.get(i.id)?.kind === 'count');
+  const counts = useMemo(() => items.filter((i) => defsById.get(i.id)?.kind === 'count'), [items, defsById]);
   const compare = useMemo(() => ({
     tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 50, right: 10, bottom: 90, top: 30 },
     xAxis: { type: 'category', data: counts.map((i) => name(i.id)), axisLabel: { rotate: 35, interval: 0 } },
@@ -43,7 +43,7 @@ export function DashboardPage() {
       { name: t('lastYear'), type: 'bar', data: counts.map((i) => i.previous ?? 0), itemStyle: { color: '#91caff' } },
       { name: t('thisYear'), type: 'bar', data: counts.map((i) => i.value ?? 0), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'top' } },
     ],
-  }), [counts, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }), [counts, t, name]);
   const trendOption = useMemo(() => ({
     tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 50, right: 10, bottom: 30, top: 30 },
     xAxis: { type: 'category', data: (trend.data ?? []).map((r) => r.label) }, yAxis: { type: 'value' },
@@ -52,7 +52,7 @@ export function DashboardPage() {
       { name: t('thisYear'), type: 'line', data: (trend.data ?? []).map((r) => r.value ?? 0), label: { show: true } },
     ],
   }), [trend.data, t]);
-  const provRows = (provinces.data ?? []).filter((r) => r.key);
+  const provRows = useMemo(() => (provinces.data ?? []).filter((r) => r.key), [provinces.data]);
   const provOption = useMemo(() => ({
     tooltip: {}, grid: { left: 90, right: 30, bottom: 20, top: 10 },
     yAxis: { type: 'category', inverse: true, data: provRows.map((r) => r.label) }, xAxis: { type: 'value' },

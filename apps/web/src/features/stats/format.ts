@@ -2,10 +2,10 @@ import { formatCount } from '@yuanzhi/domain';
 import type { IndicatorDef, SummaryItem } from './api.ts';
 
 /** A figure as the reports print it: counts in 万 from 10,000 up, shares with one decimal. */
-export function figure(ind: IndicatorDef | undefined, v: number | null | undefined, lang: 'zh' | 'en'): string {
+export function figure(ind: IndicatorDef | undefined, v: number | null | undefined, lang: string): string {
   if (v === null || v === undefined) return '—';
   if (ind?.kind === 'ratio') return `${v.toFixed(1)}%`;
-  return lang === 'zh' ? formatCount(v) : v.toLocaleString('en');
+  return lang === 'en' ? v.toLocaleString('en') : formatCount(v);
 }
 
 /** `+51.1%` for counts, `+15.6` percentage points for shares. */
