@@ -85,6 +85,7 @@ it('a city files its quarterly return, the province sends it back, it is correct
     await sup.page.getByTestId('review-accept').click();
     await expect.poll(() => sup.page.getByTestId('return-status').innerText()).toBe('已通过');
     await sup.page.keyboard.press('Escape');
+    await sup.page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await sup.page.getByTestId('returns-board').getByText('已通过').waitFor();
     await snap(sup.page, 'stats-04-returns-board');
     await openReturn(filer.page);

@@ -49,7 +49,7 @@ export async function returnView(deps: Deps, actor: Actor, institutionId: string
   return {
     id: row?.id ?? null,
     institution: { id: inst.id, name: inst.name, level: inst.level },
-    period, periodLabel: periodLabel(p), status, dueOn: row?.due_on ?? returnDueOn(p),
+    period, periodLabel: periodLabel(p), status, dueOn: returnDueOn(p),
     figures: frozen ? row.figures : await liveFigures(deps, institutionId, period),
     fundsSpent: row?.funds_spent === null || row?.funds_spent === undefined ? null : Number(row.funds_spent),
     narrative: row?.narrative ?? '', practices: row?.practices ?? [], reviewComment: row?.review_comment ?? null,

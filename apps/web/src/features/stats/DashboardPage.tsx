@@ -36,7 +36,7 @@ export function DashboardPage() {
 
   const counts = useMemo(() => items.filter((i) => defsById.get(i.id)?.kind === 'count'), [items, defsById]);
   const compare = useMemo(() => ({
-    tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 50, right: 10, bottom: 90, top: 30 },
+    tooltip: { trigger: 'axis' }, legend: { top: 0, itemGap: 24 }, grid: { left: 50, right: 10, bottom: 90, top: 30 },
     xAxis: { type: 'category', data: counts.map((i) => name(i.id)), axisLabel: { rotate: 35, interval: 0 } },
     yAxis: { type: 'value' },
     series: [
@@ -45,7 +45,7 @@ export function DashboardPage() {
     ],
   }), [counts, t, name]);
   const trendOption = useMemo(() => ({
-    tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 50, right: 10, bottom: 30, top: 30 },
+    tooltip: { trigger: 'axis' }, legend: { top: 0, itemGap: 24 }, grid: { left: 50, right: 10, bottom: 30, top: 30 },
     xAxis: { type: 'category', data: (trend.data ?? []).map((r) => r.label) }, yAxis: { type: 'value' },
     series: [
       { name: t('lastYear'), type: 'line', data: (trend.data ?? []).map((r) => r.previous ?? 0), lineStyle: { type: 'dashed' } },

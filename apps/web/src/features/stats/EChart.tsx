@@ -6,6 +6,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../../shared/i18n/index.ts';
+import { fontFamily } from '../../shared/theme.ts';
 import { statsMessages } from './messages.ts';
 
 // Only what the dashboards draw (a full import is ~700 KB gzipped).
@@ -40,7 +41,14 @@ export function EChart({ title, name, option, height = 300, extra, onClick, test
     ro.observe(el.current!);
     return () => { ro.disconnect(); c.dispose(); chart.current = null; };
   }, []);
-  useEffect(() => { chart.current?.setOption({ animation: false, ...option }, true); }, [option]);
+  useEffect(() => {
+    const full = { animation: false, textStyle: { fontFamily }, ...option };
+    chart.current?.setOption(full, true);
+    // A canvas does not make the browser fetch the web font's slices for its text: load them, then draw again.
+    let live = true;
+    document.fonts?.load(`12px "Noto Sans SC"`, JSON.stringify(option)).then(() => { if (live) chart.current?.setOption(full, true); }).catch(() => {});
+    return () => { live = false; };
+  }, [option]);
 
   const savePng = () => {
     const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
