@@ -1,21 +1,31 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import type { ChartSpec } from './report.content.ts';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
 export const CHART_SIZE = { width: 640, height: 320 } as const;
 
+type ECharts = typeof import('echarts/core');
+let loaded: Promise<ECharts> | null = null;
+
+/** ECharts is loaded on the first report, not at start-up (importing it takes a second or two on a busy machine). */
+function echartsCore(): Promise<ECharts> {
+  loaded ??= (async () => {
+    const [core, charts, components, renderers] = await Promise.all([
+      import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers'),
+    ]);
+    core.use([charts.BarChart, charts.LineChart, components.GridComponent, components.LegendComponent, renderers.SVGRenderer]);
+    return core;
+  })();
+  return loaded;
+}
+
 /** A report chart as SVG, rendered on the server by ECharts (no DOM: server-side rendering). */
-export function chartSvg(spec: ChartSpec, fontFamily: string): string {
+export async function chartSvg(spec: ChartSpec, fontFamily: string): Promise<string> {
+  const echarts = await echartsCore();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...CHART_SIZE });
   const colors = ['#8fb3de', '#1f5fa8'];
   chart.setOption({
     animation: false,
     textStyle: { fontFamily, fontSize: 13 },
-    legend: { top: 4 },
+    legend: { top: 4, itemGap: 24 },
     grid: { left: 60, right: 20, top: 40, bottom: spec.categories.length > 4 ? 70 : 40 },
     xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, rotate: spec.categories.length > 4 ? 30 : 0 } },
     yAxis: { type: 'value' },

@@ -10,13 +10,15 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const allText = (r: ProgressReport) => [r.title, ...r.sections.flatMap((s) => [s.heading, ...s.paragraphs, s.figure?.caption ?? '', ...(s.figure?.chart.categories ?? []), ...(s.figure?.chart.series.map((x) => x.name) ?? [])]), '0123456789.%'].join('');
 
 /** The report as one HTML page: the PDF, the PNG preview and the charts' images are all drawn from it. */
-export function reportHtml(r: ProgressReport): string {
-  const body = r.sections.map((s) => {
+export async function reportHtml(r: ProgressReport): Promise<string> {
+  const parts: string[] = [];
+  for (const s of r.sections) {
     const h = s.level === 1 ? `<h2>${esc(s.heading)}</h2>` : `<h3>${esc(s.heading)}</h3>`;
     const ps = s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('');
-    const fig = s.figure ? `<figure>${chartSvg(s.figure.chart, `"${FALLBACK.sans}"`)}<figcaption>${esc(s.figure.caption)}</figcaption></figure>` : '';
-    return h + ps + fig;
-  }).join('\n');
+    const fig = s.figure ? `<figure>${await chartSvg(s.figure.chart, `"${FALLBACK.sans}"`)}<figcaption>${esc(s.figure.caption)}</figcaption></figure>` : '';
+    parts.push(h + ps + fig);
+  }
+  const body = parts.join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title><style>
 ${fontFaceCss(allText(r))}
 @page { size: A4; margin: ${MARGIN.topMm}mm ${MARGIN.rightMm}mm ${MARGIN.bottomMm}mm ${MARGIN.leftMm}mm; }
@@ -43,7 +45,7 @@ async function withPage<T>(html: string, fn: (page: Awaited<ReturnType<typeof ne
 }
 
 export async function reportPdf(r: ProgressReport): Promise<Buffer> {
-  return withPage(reportHtml(r), async (page) => {
+  return withPage(await reportHtml(r), async (page) => {
     await page.emulateMedia({ media: 'print' });
     return page.pdf({ preferCSSPageSize: true, printBackground: true });
   });
@@ -51,7 +53,7 @@ export async function reportPdf(r: ProgressReport): Promise<Buffer> {
 
 /** The first page as a PNG at A4 width (for previews and for looking at it in tests). */
 export async function reportPng(r: ProgressReport, fullPage = false): Promise<Buffer> {
-  return withPage(reportHtml(r), async (page) => {
+  return withPage(await reportHtml(r), async (page) => {
     await page.setViewportSize({ width: 794, height: 1123 });
     return page.screenshot({ fullPage });
   });
@@ -61,7 +63,7 @@ export async function reportPng(r: ProgressReport, fullPage = false): Promise<Bu
 async function chartPngs(r: ProgressReport): Promise<Buffer[]> {
   const figs = r.sections.filter((s) => s.figure);
   const html = `<!doctype html><html><head><meta charset="utf-8"><style>${fontFaceCss(allText(r))} body{margin:0;background:#fff} div{width:${CHART_SIZE.width}px;height:${CHART_SIZE.height}px}</style></head><body>${
-    figs.map((s, i) => `<div id="c${i}">${chartSvg(s.figure!.chart, `"${FALLBACK.sans}"`)}</div>`).join('')}</body></html>`;
+    (await Promise.all(figs.map(async (s, i) => `<div id="c${i}">${await chartSvg(s.figure!.chart, `"${FALLBACK.sans}"`)}</div>`))).join('')}</body></html>`;
   return withPage(html, async (page) => {
     await page.setViewportSize({ width: CHART_SIZE.width, height: CHART_SIZE.height });
     const out: Buffer[] = [];
