@@ -63,14 +63,14 @@ it('a city files its quarterly return, the province sends it back, it is correct
     await filer.page.getByTestId('practice-text-0').fill('在光博会设立服务站，现场受理、当日出具维权指导意见。');
     await snap(filer.page, 'stats-01-return-filled');
     await filer.page.getByTestId('return-submit').click();
-    await expect.poll(() => filer.page.getByTestId('return-status').innerText()).toBe('待审核');
+    await expect.poll(() => filer.page.getByTestId('return-status').innerText(), { timeout: 20_000 }).toBe('待审核');
 
     // 2. The province sends it back with a comment.
     await openReturn(sup.page);
     await sup.page.getByTestId('review-comment').fill('经费支出与财务报表不一致，请核实后重新报送。');
     await snap(sup.page, 'stats-02-return-review');
     await sup.page.getByTestId('review-return').click();
-    await expect.poll(() => sup.page.getByTestId('return-status').innerText()).toBe('已退回');
+    await expect.poll(() => sup.page.getByTestId('return-status').innerText(), { timeout: 20_000 }).toBe('已退回');
 
     // 3. The city sees the comment, corrects the funds, submits again.
     await openReturn(filer.page);
@@ -78,12 +78,12 @@ it('a city files its quarterly return, the province sends it back, it is correct
     await filer.page.locator(field('return-funds')).fill('10.8');
     await snap(filer.page, 'stats-03-return-corrected');
     await filer.page.getByTestId('return-submit').click();
-    await expect.poll(() => filer.page.getByTestId('return-status').innerText()).toBe('待审核');
+    await expect.poll(() => filer.page.getByTestId('return-status').innerText(), { timeout: 20_000 }).toBe('待审核');
 
     // 4. The province accepts: locked.
     await openReturn(sup.page);
     await sup.page.getByTestId('review-accept').click();
-    await expect.poll(() => sup.page.getByTestId('return-status').innerText()).toBe('已通过');
+    await expect.poll(() => sup.page.getByTestId('return-status').innerText(), { timeout: 20_000 }).toBe('已通过');
     await sup.page.keyboard.press('Escape');
     await sup.page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await sup.page.getByTestId('returns-board').getByText('已通过').waitFor();

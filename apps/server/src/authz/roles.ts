@@ -101,11 +101,11 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
 
 /**
  * The permissions an account administrator must hold at an institution to grant the role there (no
- * privilege escalation). Case permissions are left out: they open business records, not administration,
+ * privilege escalation). Case and statistics permissions are left out: they open business records, not administration,
  * and the system administrator, who holds none (等保: no case data), still creates the clerks and handlers.
  */
 export function grantRequires(role: Role): readonly Permission[] {
-  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p));
+  return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && !p.startsWith('stats.'));
 }
 
 /** Roles whose holders must use two-factor sign-in by default. */

@@ -124,16 +124,26 @@ export async function loadStatsHistory(deps: Deps): Promise<number> {
   for (const e of extras) {
     const id = ids[e.idx]!;
     const c = cases[e.idx]!;
-    const ev = (seq: number, event: string, at: number, to: string) => events.push({ case_id: id, seq, event, from_state: null, to_state: to, actor_id: null, actor_name: '（历史数据）', actor_role: null, at: new Date(at), reason: null, payload: '{}' });
-    ev(1, 'submit', (c.submitted_at as Date).getTime(), 'submitted');
-    if (e.decline) ev(2, 'decline', e.decline, 'declined');
-    if (e.withdraw) ev(2, 'withdraw', e.withdraw, 'withdrawn');
-    if (c.accepted_at) ev(2, 'accept', (c.accepted_at as Date).getTime(), 'accepted');
-    if (e.refer) ev(3, 'refer', e.refer, 'referred');
+    let seq = 0;
+    const ev = (event: string, at: number, to: string) => events.push({ case_id: id, seq: ++seq, event, from_state: null, to_state: to, actor_id: null, actor_name: '（历史数据）', actor_role: null, at: new Date(at), reason: null, payload: '{}' });
+    const submitted = (c.submitted_at as Date).getTime();
+    const day = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
+    const deadline = (kind: string, at: number, late = false) => deadlines.push({ case_id: id, kind, due: day(at), warn_on: day(at), started_on: day(submitted), working_days: kind === 'acceptance' ? 7 : 30, paused_working_days: 0, status: 'met', met_on: day(at), late, provisional: false, rule: '{"id":"history","zh":"历史数据","en":"history"}', explanation: '{"zh":"历史数据","en":"history"}', computed_at: new Date(at) });
+    ev('submit', submitted, 'submitted');
+    if (e.decline) { ev('decline', e.decline, 'declined'); deadline('acceptance', e.decline); }
+    if (e.withdraw) { ev('withdraw', e.withdraw, 'withdrawn'); deadline('acceptance', e.withdraw); }
+    if (c.accepted_at) {
+      const accepted = (c.accepted_at as Date).getTime();
+      ev('accept', accepted, 'accepted');
+      deadline('acceptance', accepted);
+      ev('assign', accepted + 3_600_000, 'assigned');
+      ev('start', accepted + 2 * 3_600_000, 'in_progress');
+      if (e.refer) { ev('refer', e.refer, 'referred'); ev('recordReferralFeedback', e.refer + 7 * DAY, 'in_progress'); }
+    }
     if (e.concluded) {
-      ev(4, 'conclude', e.concluded, 'concluded');
-      const day = new Date(e.concluded + 8 * 3_600_000).toISOString().slice(0, 10);
-      deadlines.push({ case_id: id, kind: 'handling', due: day, warn_on: day, started_on: day, working_days: 30, paused_working_days: 0, status: 'met', met_on: day, late: !!e.late, provisional: false, rule: '{"id":"history","zh":"历史数据","en":"history"}', explanation: '{"zh":"历史数据","en":"history"}', computed_at: new Date(e.concluded) });
+      ev('conclude', e.concluded, 'concluded');
+      if (c.state === 'archived') ev('archive', (c.archived_at as Date).getTime(), 'archived');
+      deadline('handling', e.concluded, !!e.late);
       if (e.score) ratings.push({ case_id: id, token_hash: `history-${id}`, expires_at: new Date(e.concluded + 30 * DAY), score: e.score, comment: null, rated_at: new Date(e.concluded + 3 * DAY) });
     }
   }

@@ -33,11 +33,15 @@ figcaption { font-family: ${FAMILY.heiti}; font-size: ${SIZE.table}pt; }
 </style></head><body><h1>${esc(r.title)}</h1>${body}</body></html>`;
 }
 
-async function withPage<T>(html: string, fn: (page: Awaited<ReturnType<typeof newSharedPage>>) => Promise<T>): Promise<T> {
+async function withPage<T>(html: string, text: string, fn: (page: Awaited<ReturnType<typeof newSharedPage>>) => Promise<T>): Promise<T> {
   const page = await newSharedPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // SVG text does not always start the web font's slices loading before fonts.ready settles: ask for them.
+    await page.evaluate(async (t) => {
+      for (const family of ['YZ Noto Sans', 'YZ Noto Serif', 'YZ Noto Serif Bold']) await document.fonts.load(`16px "${family}"`, t);
+      await document.fonts.ready;
+    }, text);
     return await fn(page);
   } finally {
     await page.close().catch(() => {});
@@ -45,7 +49,7 @@ async function withPage<T>(html: string, fn: (page: Awaited<ReturnType<typeof ne
 }
 
 export async function reportPdf(r: ProgressReport): Promise<Buffer> {
-  return withPage(await reportHtml(r), async (page) => {
+  return withPage(await reportHtml(r), allText(r), async (page) => {
     await page.emulateMedia({ media: 'print' });
     return page.pdf({ preferCSSPageSize: true, printBackground: true });
   });
@@ -53,7 +57,7 @@ export async function reportPdf(r: ProgressReport): Promise<Buffer> {
 
 /** The first page as a PNG at A4 width (for previews and for looking at it in tests). */
 export async function reportPng(r: ProgressReport, fullPage = false): Promise<Buffer> {
-  return withPage(await reportHtml(r), async (page) => {
+  return withPage(await reportHtml(r), allText(r), async (page) => {
     await page.setViewportSize({ width: 794, height: 1123 });
     return page.screenshot({ fullPage });
   });
@@ -64,7 +68,7 @@ async function chartPngs(r: ProgressReport): Promise<Buffer[]> {
   const figs = r.sections.filter((s) => s.figure);
   const html = `<!doctype html><html><head><meta charset="utf-8"><style>${fontFaceCss(allText(r))} body{margin:0;background:#fff} div{width:${CHART_SIZE.width}px;height:${CHART_SIZE.height}px}</style></head><body>${
     (await Promise.all(figs.map(async (s, i) => `<div id="c${i}">${await chartSvg(s.figure!.chart, `"${FALLBACK.sans}"`)}</div>`))).join('')}</body></html>`;
-  return withPage(html, async (page) => {
+  return withPage(html, allText(r), async (page) => {
     await page.setViewportSize({ width: CHART_SIZE.width, height: CHART_SIZE.height });
     const out: Buffer[] = [];
     for (let i = 0; i < figs.length; i++) out.push(await page.locator(`#c${i}`).screenshot());
