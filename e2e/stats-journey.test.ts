@@ -119,4 +119,4 @@ it('a city files its quarterly return, the province sends it back, it is correct
     await filer.ctx.close();
     await sup.ctx.close();
   }
-});
+}, 300_000);

@@ -25,10 +25,10 @@ export async function chartSvg(spec: ChartSpec, fontFamily: string): Promise<str
   chart.setOption({
     animation: false,
     textStyle: { fontFamily, fontSize: 13 },
-    legend: { top: 4, itemGap: 24 },
+    legend: { top: 4, itemGap: 24, textStyle: { fontFamily } },
     grid: { left: 60, right: 20, top: 40, bottom: spec.categories.length > 4 ? 70 : 40 },
-    xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, rotate: spec.categories.length > 4 ? 30 : 0 } },
-    yAxis: { type: 'value' },
+    xAxis: { type: 'category', data: spec.categories, axisLabel: { fontFamily, interval: 0, rotate: spec.categories.length > 4 ? 30 : 0 } },
+    yAxis: { type: 'value', axisLabel: { fontFamily } },
     series: spec.series.map((s, i) => ({
       name: s.name, type: spec.kind === 'line' ? 'line' : 'bar', data: s.data, itemStyle: { color: colors[i % colors.length] },
       label: { show: true, position: 'top', fontSize: 11 },

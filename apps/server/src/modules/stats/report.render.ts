@@ -66,7 +66,7 @@ export async function reportPng(r: ProgressReport, fullPage = false): Promise<Bu
 /** Each chart as a PNG (2×), in section order, drawn by Chromium from the same SVG as the PDF. */
 async function chartPngs(r: ProgressReport): Promise<Buffer[]> {
   const figs = r.sections.filter((s) => s.figure);
-  const html = `<!doctype html><html><head><meta charset="utf-8"><style>${fontFaceCss(allText(r))} body{margin:0;background:#fff} div{width:${CHART_SIZE.width}px;height:${CHART_SIZE.height}px}</style></head><body>${
+  const html = `<!doctype html><html><head><meta charset="utf-8"><style>${fontFaceCss(allText(r))} body{margin:0;background:#fff;font-family:"${FALLBACK.sans}"} div{width:${CHART_SIZE.width}px;height:${CHART_SIZE.height}px}</style></head><body>${
     (await Promise.all(figs.map(async (s, i) => `<div id="c${i}">${await chartSvg(s.figure!.chart, `"${FALLBACK.sans}"`)}</div>`))).join('')}</body></html>`;
   return withPage(html, allText(r), async (page) => {
     await page.setViewportSize({ width: CHART_SIZE.width, height: CHART_SIZE.height });
