@@ -1,6 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { StatsPage } from '../features/stats/StatsPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
 import { CaseQueuePage } from '../features/cases/CaseQueuePage.tsx';
@@ -14,6 +14,10 @@ import { ConsoleHome } from './ConsoleHome.tsx';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
+import { FullPageSpin } from '../shared/FullPageSpin.tsx';
+
+// The statistics pages carry ECharts: loaded when first opened, not with every console page.
+const StatsPage = lazy(() => import('../features/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 
 const router = createBrowserRouter(
   [
@@ -26,8 +30,8 @@ const router = createBrowserRouter(
         { path: 'cases', element: <CaseQueuePage /> },
         { path: 'cases/new', element: <CaseRegisterPage /> },
         { path: 'cases/:id', element: <CasePage /> },
-        { path: 'stats', element: <StatsPage /> },
-        { path: 'stats/returns', element: <StatsPage tab="returns" /> },
+        { path: 'stats', element: <Suspense fallback={<FullPageSpin />}><StatsPage /></Suspense> },
+        { path: 'stats/returns', element: <Suspense fallback={<FullPageSpin />}><StatsPage tab="returns" /></Suspense> },
         { path: 'institutions', element: <InstitutionsPage /> },
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },
