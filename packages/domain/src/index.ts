@@ -23,3 +23,6 @@ export * from './articles/diff.ts';
 export * from './experts/names.ts';
 export * from './experts/ranking.ts';
 export * from './consultations/redact.ts';
+export * from './stats/numbers.ts';
+export * from './stats/periods.ts';
+export * from './stats/returns.ts';

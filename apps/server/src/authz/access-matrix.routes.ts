@@ -209,4 +209,15 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/portal/consultations': collection('/api/portal/consultations'),
   'GET /api/portal/consultations/:id': portalRecord('/api/portal/consultations/:id'),
   'POST /api/portal/consultations/:id/messages': portalRecord('/api/portal/consultations/:id/messages', { body: '矩阵追问' }),
+  // Statistics: a cut naming an institution outside the scope answers 404 like any other record.
+  'GET /api/stats/indicators': collection('/api/stats/indicators'),
+  'GET /api/stats/summary': { url: (w, r) => `/api/stats/summary?period=2026&institutionId=${inst(w, r)}`, relational: true },
+  'GET /api/stats/breakdown': { url: (w, r) => `/api/stats/breakdown?period=2026&indicator=cases.accepted&by=month&institutionId=${inst(w, r)}`, relational: true },
+  'GET /api/stats/records': { url: (w, r) => `/api/stats/records?period=2026&indicator=cases.accepted&institutionId=${inst(w, r)}`, relational: true },
+  'GET /api/stats/returns': collection('/api/stats/returns?period=2026-Q3'),
+  'GET /api/stats/returns/view': { url: (w, r) => `/api/stats/returns/view?period=2026-Q3&institutionId=${inst(w, r)}`, relational: true },
+  'PUT /api/stats/returns': { url: () => '/api/stats/returns', body: (w, r) => ({ institutionId: inst(w, r), period: '2026-Q3', fundsSpent: null, narrative: '', practices: [], submit: false }), relational: true, mutates: true },
+  'POST /api/stats/returns/:id/review': { url: () => `/api/stats/returns/${NO_ID}/review`, body: () => ({ decision: 'accept' }), relational: false, accessOnly: true },
+  'POST /api/stats/report': { url: () => '/api/stats/report', body: (w, r) => ({ year: 2026, institutionId: inst(w, r), format: 'docx' }), relational: true, mutates: true },
+  'POST /api/stats/table.xlsx': collection('/api/stats/table.xlsx', { title: '矩阵测试', columns: ['a'], rows: [[1]] }),
 };

@@ -35,6 +35,11 @@ export const permissions = [
   'consultation.record',
   'consultation.export',
   'consultation.review',
+  /** Statistics: dashboards and indicators in scope; returns (信息报送) filed and reviewed; the yearly progress report. */
+  'stats.read',
+  'stats.return.file',
+  'stats.return.review',
+  'stats.report',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -72,15 +77,17 @@ export const separatedAdminRoles: readonly Role[] = ['system_admin', 'security_a
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   intake_clerk: [
     'institution.read', 'expert.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
-    'article.write', 'consultation.read', 'consultation.record', 'consultation.export',
+    'article.write', 'consultation.read', 'consultation.record', 'consultation.export', 'stats.read',
   ],
   case_handler: [
     'institution.read', 'expert.read', 'expert.invite', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal',
-    'article.write', 'consultation.read', 'consultation.record',
+    'article.write', 'consultation.read', 'consultation.record', 'stats.read',
   ],
   reviewer: [
     'institution.read', 'expert.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read',
     'consultation.read', 'consultation.review',
+    // The reviewer signs off what leaves the institution, its statistical returns included.
+    'stats.read', 'stats.return.file',
   ],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -89,11 +96,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...caseRolePermissions.institution_admin, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
     'article.write', 'article.review', 'visits.read',
     'consultation.read', 'consultation.record', 'consultation.export', 'consultation.review',
+    'stats.read', 'stats.return.file', 'stats.return.review', 'stats.report',
   ],
   supervisor: [
     'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
     'article.write', 'article.review', 'visits.read', 'expert.read', 'expert.export',
     'consultation.read', 'consultation.export', 'consultation.review',
+    'stats.read', 'stats.return.review', 'stats.report',
   ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -122,13 +131,13 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
 
 /**
  * The permissions an account administrator must hold at an institution to grant the role there (no
- * privilege escalation). Case and publishing permissions are left out: they open business records, not administration,
+ * privilege escalation). Case, publishing and statistics permissions are left out: they open business records, not administration,
  * and the system administrator, who holds none (等保: no case data), still creates the clerks and handlers.
  */
 export function grantRequires(role: Role): readonly Permission[] {
   // Publishing rights, the expert pool (experts' personal data, recusals) and consultations are business rights too:
   // the system administrator holds none yet creates the editors, clerks and handlers.
-  const business = ['article.', 'expert.', 'consultation.'];
+  const business = ['article.', 'expert.', 'consultation.', 'stats.'];
   return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && p !== 'visits.read' && !business.some((b) => p.startsWith(b)));
 }
 

@@ -7,6 +7,7 @@ import { loadDemoCases } from './cases.ts';
 import { loadDemoArticles } from './articles.ts';
 import { loadDemoExperts } from './experts.ts';
 import { loadDemoConsultations } from './consultations.ts';
+import { loadStatsHistory } from './stats-history.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -108,5 +109,6 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   await loadDemoArticles(deps);
   await loadDemoExperts(deps);
   await loadDemoConsultations(deps);
+  await loadStatsHistory(deps);
   return { loaded: true, logins };
 }

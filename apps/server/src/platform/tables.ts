@@ -28,6 +28,8 @@ import type { ExpertsTable, ExpertMatchesTable, ExpertInvitationsTable, ExpertIm
 export type * from './tables.reliability.ts';
 export type * from './tables.consultations.ts';
 import type { ConsultationsTable, ConsultationMessagesTable, QaProposalsTable } from './tables.consultations.ts';
+import type { StatReturnsTable, StatReturnEventsTable, StatReturnRemindersTable } from './tables.stats.ts';
+export type * from './tables.stats.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -235,4 +237,7 @@ export interface Database {
   consultations: ConsultationsTable;
   consultation_messages: ConsultationMessagesTable;
   qa_proposals: QaProposalsTable;
+  stat_returns: StatReturnsTable;
+  stat_return_events: StatReturnEventsTable;
+  stat_return_reminders: StatReturnRemindersTable;
 }

@@ -1,5 +1,6 @@
 import { ExpertsPage } from '../features/experts/ExpertsPage.tsx';
 import { MyInvitationsPage } from '../features/experts/MyInvitationsPage.tsx';
+import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ArticleEditPage } from '../features/articles/ArticleEditPage.tsx';
@@ -20,6 +21,10 @@ import { ConsoleHome } from './ConsoleHome.tsx';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
+import { FullPageSpin } from '../shared/FullPageSpin.tsx';
+
+// The statistics pages carry ECharts: loaded when first opened, not with every console page.
+const StatsPage = lazy(() => import('../features/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 
 const router = createBrowserRouter(
   [
@@ -36,6 +41,8 @@ const router = createBrowserRouter(
         { path: 'invitations', element: <MyInvitationsPage /> },
         { path: 'consultations', element: <ConsultationDeskPage /> },
         { path: 'consultations/:id', element: <ConsultationPage /> },
+        { path: 'stats', element: <Suspense fallback={<FullPageSpin />}><StatsPage /></Suspense> },
+        { path: 'stats/returns', element: <Suspense fallback={<FullPageSpin />}><StatsPage tab="returns" /></Suspense> },
         { path: 'institutions', element: <InstitutionsPage /> },
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },

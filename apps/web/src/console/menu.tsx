@@ -1,5 +1,5 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, BulbOutlined, CarryOutOutlined, CommentOutlined, FileTextOutlined, FolderOpenOutlined, MailOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, BulbOutlined, CarryOutOutlined, CommentOutlined, EyeOutlined, FileTextOutlined, FolderOpenOutlined, MailOutlined,
   TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -19,10 +19,11 @@ export const menuEntries: MenuEntry[] = [
   { path: '/consultations', label: 'menuConsultations', icon: <CommentOutlined />, permission: 'consultation.read', testId: 'menu-consultations' },
   { path: '/experts', label: 'menuExperts', icon: <BulbOutlined />, permission: 'expert.read', testId: 'menu-experts' },
   { path: '/invitations', label: 'menuInvitations', icon: <CarryOutOutlined />, permission: 'case.expert', testId: 'menu-invitations' },
+  { path: '/stats', label: 'menuStats', icon: <BarChartOutlined />, permission: 'stats.read', testId: 'menu-stats' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
   { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },
   { path: '/articles', label: 'menuArticles', icon: <FileTextOutlined />, permission: ['article.write', 'article.review'], testId: 'menu-articles' },
-  { path: '/visits', label: 'menuVisits', icon: <BarChartOutlined />, permission: 'visits.read', testId: 'menu-visits' },
+  { path: '/visits', label: 'menuVisits', icon: <EyeOutlined />, permission: 'visits.read', testId: 'menu-visits' },
   { path: '/audit', label: 'menuAudit', icon: <AuditOutlined />, permission: 'audit.read', testId: 'menu-audit' },
   { path: '/outbox', label: 'menuOutbox', icon: <MailOutlined />, permission: 'outbox.read', testId: 'menu-outbox' },
   { path: '/account', label: 'menuAccount', icon: <UserOutlined />, testId: 'menu-account' },

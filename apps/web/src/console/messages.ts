@@ -10,6 +10,7 @@ export const consoleMessages = {
   menuArticles: ['内容发布', 'Publishing'],
   menuVisits: ['模块访问量', 'Module visits'],
   menuAudit: ['审计日志', 'Audit log'],
+  menuStats: ['统计与报送', 'Statistics'],
   menuOutbox: ['消息发件箱', 'Outbox'],
   menuAccount: ['我的账户', 'My account'],
   grants: ['角色', 'Roles'],

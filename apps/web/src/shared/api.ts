@@ -114,3 +114,27 @@ export const get = <T>(path: string, query?: Query) => api<T>(path, { query });
 export const post = <T>(path: string, body: unknown = {}) => api<T>(path, { method: 'POST', body });
 export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body });
 export const del = <T>(path: string) => api<T>(path, { method: 'DELETE' });
+
+/** POST a JSON body and take a file back (exports built from what is on screen). */
+export async function postForBlob(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  if (!res.ok) {
+    const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+    throw new ApiError(res.status, (json?.error as Record<string, unknown>) ?? null);
+  }
+  return res.blob();
+}
+
+/** Hand a file to the browser as a download. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

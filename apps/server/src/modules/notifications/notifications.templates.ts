@@ -36,6 +36,11 @@ export const notificationKinds = [
   'case_resumed',
   // consultations (consultations/consultations.record.ts)
   'consultation_answered',
+  // statistical returns (stats/returns.service.ts)
+  'return_due',
+  'return_submitted',
+  'return_returned',
+  'return_accepted',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -54,6 +59,8 @@ export interface TemplateData {
   institution?: string;
   /** A reason or comment written by staff (decline reason, review comments). */
   note?: string;
+  /** A statistical period in words (2026年第三季度). */
+  period?: string;
   /** A link the message points to (e.g. the rating link), shown in the body. */
   link?: string;
 }
@@ -74,6 +81,22 @@ const deadlineZh = (d: TemplateData) => d.deadline?.zh ?? '办理期限';
 const deadlineEn = (d: TemplateData) => d.deadline?.en ?? 'deadline';
 
 const templates: Record<NotificationKind, Template> = {
+  return_due: (d) => ({
+    title: { zh: `请报送${d.period ?? ''}统计报表`, en: `Statistical return due: ${d.period ?? ''}` },
+    body: { zh: `${d.institution ?? ''}${d.period ?? ''}统计报表应于${d.due ?? ''}前报送，目前尚未提交。`, en: `The ${d.period ?? ''} return of ${d.institution ?? ''} is due by ${d.due ?? ''} and has not been submitted.` },
+  }),
+  return_submitted: (d) => ({
+    title: { zh: `统计报表待审核（${d.institution ?? ''}）`, en: `Return to review (${d.institution ?? ''})` },
+    body: { zh: `${d.institution ?? ''}已提交${d.period ?? ''}统计报表，请审核。`, en: `${d.institution ?? ''} submitted its ${d.period ?? ''} return for review.` },
+  }),
+  return_returned: (d) => ({
+    title: { zh: `统计报表被退回（${d.period ?? ''}）`, en: `Return sent back (${d.period ?? ''})` },
+    body: { zh: `${d.period ?? ''}统计报表已退回修改。${noteZh(d)}`, en: `The ${d.period ?? ''} return was sent back for correction.${noteEn(d)}` },
+  }),
+  return_accepted: (d) => ({
+    title: { zh: `统计报表已通过（${d.period ?? ''}）`, en: `Return accepted (${d.period ?? ''})` },
+    body: { zh: `${d.period ?? ''}统计报表已审核通过并锁定。`, en: `The ${d.period ?? ''} return was accepted and is now locked.` },
+  }),
   case_submitted: (d) => ({
     title: { zh: `援助申请已提交（${no(d)}）`, en: `Application submitted (${no(d)})` },
     body: {
@@ -258,6 +281,10 @@ const subjects: Record<NotificationKind, Text> = {
   case_suspended: { zh: '案件中止办理', en: 'Case suspended' },
   case_resumed: { zh: '案件恢复办理', en: 'Case resumed' },
   consultation_answered: { zh: '咨询已答复', en: 'Question answered' },
+  return_due: { zh: '统计报表报送提醒', en: 'Statistical return due' },
+  return_submitted: { zh: '统计报表待审核', en: 'Return to review' },
+  return_returned: { zh: '统计报表被退回', en: 'Return sent back' },
+  return_accepted: { zh: '统计报表已通过', en: 'Return accepted' },
 };
 
 export const isNotificationKind = (k: string): k is NotificationKind => (notificationKinds as readonly string[]).includes(k);

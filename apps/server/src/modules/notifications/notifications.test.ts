@@ -25,15 +25,17 @@ const rowsFor = (userId: string) => t.deps.db.selectFrom('notifications').select
 describe('templates', () => {
   it('render every kind in Chinese and English, with subjects that carry no data', () => {
     for (const kind of notificationKinds) {
-      const r = renderTemplate(kind, { caseNo: '鄂知援〔2026〕17号', due: '2026-11-24', institution: '武汉工作站', note: '缺少授权书' });
+      const r = renderTemplate(kind, { caseNo: '鄂知援〔2026〕17号', due: '2026-11-24', institution: '武汉工作站', note: '缺少授权书', period: '2026年第三季度' });
       for (const text of [r.title, r.body, r.subject]) {
         expect(text.zh.length, kind).toBeGreaterThan(0);
         expect(text.en.length, kind).toBeGreaterThan(0);
         expect(text.zh).not.toContain('undefined');
         expect(text.en).not.toContain('undefined');
       }
-      // Kinds about something other than a case (an answered consultation) have no number to show.
-      if (kind !== 'consultation_answered') expect(r.title.zh).toContain('鄂知援〔2026〕17号');
+      // Kinds about something other than a case have no number to show: an answered consultation names nothing,
+      // statistical returns name the institution or the period instead.
+      if (kind.startsWith('return_')) expect(r.title.zh).toMatch(/武汉工作站|2026年第三季度/);
+      else if (kind !== 'consultation_answered') expect(r.title.zh).toContain('鄂知援〔2026〕17号');
       expect(JSON.stringify(r.subject)).not.toMatch(/2026|武汉|授权书|17号/);
     }
     expect(subjectFor('something_new').zh).toBe('【援知】新通知');

@@ -9,6 +9,7 @@ import { portalRoutes } from '../../modules/portal-cases/portal.routes.ts';
 import { outboxRoutes } from '../../modules/outbox/outbox.routes.ts';
 import { notificationRoutes } from '../../modules/notifications/notifications.routes.ts';
 import { institutionRoutes } from '../../modules/institutions/institutions.routes.ts';
+import { statsRoutes } from '../../modules/stats/stats.routes.ts';
 import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
 import { articleRoutes } from '../../modules/articles/articles.routes.ts';
@@ -32,4 +33,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(articleRoutes);
   await app.register(expertRoutes);
   await app.register(consultationRoutes);
+  await app.register(statsRoutes);
 }

@@ -8,6 +8,7 @@ import { expertImportJob } from '../../modules/experts/experts.import.ts';
 import { invitationTimeoutJob } from '../../modules/experts/experts.invitations.ts';
 import { retentionJob } from '../../modules/privacy/retention.ts';
 import { scheduledBackupJob } from '../backup/schedule.ts';
+import { returnRemindersJob } from '../../modules/stats/returns.reminders.ts';
 import { sweepOrphans } from '../storage/index.ts';
 import { cleanupExpired } from './cleanup.ts';
 import { defineJob } from './define.ts';
@@ -46,9 +47,11 @@ export const allJobs: readonly AnyJob[] = [
   invitationTimeoutJob,
   scheduledBackupJob,
   retentionJob,
+  // Statistical returns not yet submitted, due within a few days or overdue.
+  returnRemindersJob,
 ] as unknown as readonly AnyJob[];
 
 export type JobName =
   | 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders' | 'deadlines-recompute'
   | 'referral-chase' | 'case-document-render' | 'expert-import' | 'expert-invitation-timeout'
-  | 'scheduled-backup' | 'privacy-retention';
+  | 'scheduled-backup' | 'privacy-retention' | 'return-reminders';

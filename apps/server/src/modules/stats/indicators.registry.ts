@@ -1,0 +1,17 @@
+import { caseIndicators } from './indicators.cases.ts';
+import { networkIndicators } from './indicators.network.ts';
+import type { Indicator } from './indicators.types.ts';
+
+/**
+ * All indicators, by id. Each module contributes its own list (consultations, trainings, on-site and
+ * analysis services add theirs here when they land); ids are `<module>.<name>` and never reused.
+ */
+const lists: readonly (readonly Indicator[])[] = [networkIndicators, caseIndicators];
+
+export const indicators: readonly Indicator[] = lists.flat();
+const byId = new Map(indicators.map((i) => [i.id, i]));
+if (byId.size !== indicators.length) throw new Error('Duplicate indicator id');
+
+export function findIndicator(id: string): Indicator | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,89 @@
+import { sql, type RawBuilder } from 'kysely';
+import { inScope } from '../../authz/can.ts';
+import type { DB } from '../../platform/db.ts';
+import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
+
+/** Condition on a region code column: 420000 → the province's codes, 420100 → the city's, else exact. */
+export function regionMatch(column: RawBuilder<unknown>, code: string): RawBuilder<boolean> {
+  if (code.endsWith('0000')) return sql<boolean>`substr(${column}, 1, 2) = ${code.slice(0, 2)}`;
+  if (code.endsWith('00')) return sql<boolean>`substr(${column}, 1, 4) = ${code.slice(0, 4)}`;
+  return sql<boolean>`${column} = ${code}`;
+}
+
+const caseKeys: Record<Dimension, RawBuilder<string | null>> = {
+  month: sql`to_char(c.d AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
+  province: sql`substr(i.region_code, 1, 2) || '0000'`,
+  city: sql`substr(i.region_code, 1, 4) || '00'`,
+  institution: sql`i.id::text`,
+  ipType: sql`c.ip_type`,
+  channel: sql`c.channel`,
+  service: sql`s.service`,
+  applicantKind: sql`c.applicant_kind`,
+  overseas: sql`CASE WHEN c.overseas THEN 'overseas' ELSE 'domestic' END`,
+};
+
+export interface CaseIndicatorSpec extends Omit<Indicator, 'module' | 'dims' | 'evaluate' | 'recordIds' | 'records'> {
+  /** The instant that puts a case in a period (null: the case does not count). */
+  date: RawBuilder<unknown>;
+  /** Which cases count at all (the denominator of a ratio). */
+  where?: RawBuilder<boolean>;
+  /** For a ratio: which of the counted cases are in the numerator. */
+  numerator?: RawBuilder<boolean>;
+}
+
+function caseConditions(cut: Cut, spec: CaseIndicatorSpec): RawBuilder<boolean>[] {
+  const conds: RawBuilder<boolean>[] = [
+    sql<boolean>`${inScope(cut.scope, 'c.institution_path')}`,
+    sql<boolean>`c.d >= ${cut.from}::timestamptz AND c.d < ${cut.to}::timestamptz`,
+  ];
+  if (cut.institutionPath) conds.push(sql<boolean>`c.institution_path <@ ${cut.institutionPath}::ltree`);
+  if (cut.regionCode) conds.push(regionMatch(sql`i.region_code`, cut.regionCode));
+  if (cut.ipType) conds.push(sql<boolean>`c.ip_type = ${cut.ipType}`);
+  if (cut.channel) conds.push(sql<boolean>`c.channel = ${cut.channel}`);
+  if (cut.service) conds.push(sql<boolean>`${cut.service} = ANY(c.services)`);
+  if (cut.applicantKind) conds.push(sql<boolean>`c.applicant_kind = ${cut.applicantKind}`);
+  if (spec.where) conds.push(spec.where);
+  return conds;
+}
+
+function caseFrom(spec: CaseIndicatorSpec, by?: Dimension): RawBuilder<unknown> {
+  const unnest = by === 'service' ? sql`CROSS JOIN LATERAL unnest(c.services) AS s(service)` : sql``;
+  return sql`(SELECT c.*, ${spec.date} AS d FROM cases c WHERE c.state <> 'draft') c
+    JOIN institutions i ON i.id = c.institution_id ${unnest}`;
+}
+
+/** An indicator over the cases table: one SQL statement per evaluation, grouped by the breakdown. */
+export function caseIndicator(spec: CaseIndicatorSpec): Indicator {
+  const { date: _d, where: _w, numerator, ...meta } = spec;
+  return {
+    ...meta,
+    module: 'cases',
+    dims: ['month', 'province', 'city', 'institution', 'ipType', 'channel', 'service', 'applicantKind', 'overseas'],
+    records: true,
+    async evaluate(db: DB, cut: Cut, by?: Dimension): Promise<IndicatorRow[]> {
+      const key = by ? caseKeys[by] : sql`NULL::text`;
+      const num = numerator ?? sql`true`;
+      const label = by === 'institution' ? sql`min(i.name)` : sql`NULL::text`;
+      const { rows } = await sql<{ key: string | null; label: string | null; num: string; den: string }>`
+        SELECT ${key} AS key, ${label} AS label, count(*) FILTER (WHERE ${num}) AS num, count(*) AS den
+        FROM ${caseFrom(spec, by)}
+        WHERE ${sql.join(caseConditions(cut, spec), sql` AND `)}
+        GROUP BY 1 ORDER BY 1`.execute(db);
+      return rows.map((r) => ({
+        key: r.key, ...(r.label ? { label: r.label } : {}), num: Number(r.num), ...(spec.kind === 'ratio' ? { den: Number(r.den) } : {}),
+      }));
+    },
+    async recordIds(db: DB, cut: Cut, limit: number): Promise<string[]> {
+      const conds = caseConditions(cut, spec);
+      if (numerator) conds.push(numerator);
+      const { rows } = await sql<{ id: string }>`
+        SELECT c.id FROM ${caseFrom(spec)} WHERE ${sql.join(conds, sql` AND `)} ORDER BY c.d DESC LIMIT ${limit}`.execute(db);
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+/** The instant of a case's first event of a kind (decline, withdraw, refer, acceptTransfer …). */
+export function firstEventAt(event: string): RawBuilder<unknown> {
+  return sql`(SELECT min(e.at) FROM case_events e WHERE e.case_id = c.id AND e.event = ${event})`;
+}

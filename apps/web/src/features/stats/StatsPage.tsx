@@ -1,0 +1,19 @@
+import { Tabs } from 'antd';
+import { useNavigate } from 'react-router';
+import { useT } from '../../shared/i18n/index.ts';
+import { DashboardPage } from './DashboardPage.tsx';
+import { statsMessages } from './messages.ts';
+import { ReturnsPage } from './ReturnsPage.tsx';
+
+/** 统计与报送: the dashboard and the returns (with the yearly report), as two tabs with their own URLs. */
+export function StatsPage({ tab = 'dashboard' }: { tab?: 'dashboard' | 'returns' }) {
+  const t = useT(statsMessages);
+  const navigate = useNavigate();
+  return (
+    <Tabs activeKey={tab} onChange={(k) => navigate(k === 'returns' ? '/stats/returns' : '/stats')} destroyOnHidden
+      items={[
+        { key: 'dashboard', label: <span data-testid="tab-dashboard">{t('dashboard')}</span>, children: <DashboardPage /> },
+        { key: 'returns', label: <span data-testid="tab-returns">{t('returns')}</span>, children: <ReturnsPage /> },
+      ]} />
+  );
+}
