@@ -50,6 +50,8 @@ export interface StartOptions {
    * crash), 'refuse' throws EmbeddedInUse when the program that started it is still running (the CLI).
    */
   ifInUse?: 'stop' | 'refuse';
+  /** A fixed port (a restart after a crash keeps its clients' address); a free one by default. */
+  port?: number;
 }
 
 /**
@@ -130,7 +132,7 @@ export async function startEmbedded(dataDir: string, opts: StartOptions = {}): P
   }
   const pgDir = path.join(dataDir, 'pg');
   const password = readOrCreatePassword(dataDir);
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const logs: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,

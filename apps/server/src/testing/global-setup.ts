@@ -2,18 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase } from '../platform/bootstrap.ts';
-import { TestClock } from '../platform/clock.ts';
-import { loadConfig } from '../platform/config.ts';
-import { createDb } from '../platform/db.ts';
 import { startEmbedded } from '../platform/embedded-pg.ts';
-import { migrate } from '../platform/migrate.ts';
-import { loadRegions } from '../modules/regions/regions.load.ts';
-import { loadDemo } from '../demo/load.ts';
-import { createSecrets } from '../platform/secrets.ts';
-import { allJobs } from '../platform/jobs/catalog.ts';
-import { createManualJobs } from '../platform/jobs/manual.ts';
-import type { Deps } from '../platform/deps.ts';
-import { TEST_DATA_KEY, TEMPLATE_DB } from './constants.ts';
+import { TEMPLATE_DB } from './constants.ts';
+import { fillTestDatabase } from './template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -45,18 +36,7 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(adminUrl, TEMPLATE_DB);
   const url = new URL(adminUrl);
   url.pathname = `/${TEMPLATE_DB}`;
-  const { db, pool } = createDb(url.toString(), 2);
-  await migrate(pool);
-  await loadRegions(db);
-  const config = { ...loadConfig({}), dataDir: path.resolve('.tmp', 'test-data') };
-  const secrets = createSecrets(Buffer.from(TEST_DATA_KEY, 'base64'));
-  const noop = { send: async () => {} };
-  const deps: Deps = { config, db, pool, secrets, notifier: noop, clock: new TestClock(), jobs: createManualJobs(() => deps, allJobs) };
-  await loadDemo(deps);
-  // The demo's staged steps write notices (their delivery jobs stay in the in-memory queue above); tests
-  // start with empty inboxes.
-  await db.deleteFrom('notifications').execute();
-  await db.destroy();
+  await fillTestDatabase(url.toString());
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', TEMPLATE_DB);
   return stop;

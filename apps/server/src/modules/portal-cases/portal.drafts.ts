@@ -156,17 +156,30 @@ export async function evidenceOf(db: DB | Tx, caseId: string, purposes: readonly
 
 export const MAX_EVIDENCE_FILES = 20;
 
-/** Uploaded files become evidence of the draft (in one transaction; the uploads stay pending on refusal). */
-export async function addEvidence(deps: Deps, actor: Actor, id: string, files: readonly StoredFile[]): Promise<void> {
-  await deps.db.transaction().execute(async (tx) => {
+/**
+ * Uploaded files become evidence of the draft (in one transaction; the uploads stay pending on refusal). A file
+ * already on the draft (same name and SHA-256) — an upload sent again because its answer was lost — is not added
+ * twice: its new copy stays pending for the caller to discard. Returns the evidence ids standing for the files.
+ */
+export async function addEvidence(deps: Deps, actor: Actor, id: string, files: readonly StoredFile[]): Promise<{ ids: string[]; repeats: string[] }> {
+  return deps.db.transaction().execute(async (tx) => {
     const d = await loadOwnDraft(deps, tx, actor, id, true);
-    const have = await tx.selectFrom('case_attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', id).executeTakeFirstOrThrow();
-    if (Number(have.n) + files.length > MAX_EVIDENCE_FILES) {
+    const have = await tx.selectFrom('case_attachments').innerJoin('attachments', 'attachments.id', 'case_attachments.attachment_id')
+      .select(['attachments.id', 'attachments.sha256', 'attachments.original_name']).where('case_attachments.case_id', '=', id).execute();
+    const known = new Map(have.map((a) => [`${a.sha256}/${a.original_name}`, a.id]));
+    const fresh = files.filter((f) => !known.has(`${f.sha256}/${f.originalName}`));
+    if (have.length + fresh.length > MAX_EVIDENCE_FILES) {
       throw new AppError(422, 'too_many_files', `每份申请最多 ${MAX_EVIDENCE_FILES} 个证据文件`, `At most ${MAX_EVIDENCE_FILES} evidence files per application`, 'file');
     }
-    const ids = files.map((f) => f.id);
-    await attach(tx, ids, { type: 'case', id, institutionPath: d.institutionPath, uploadedBy: actor.userId });
-    await linkAttachments(tx, id, ids, 'evidence', actor.userId);
+    const freshIds = fresh.map((f) => f.id);
+    if (freshIds.length > 0) {
+      await attach(tx, freshIds, { type: 'case', id, institutionPath: d.institutionPath, uploadedBy: actor.userId });
+      await linkAttachments(tx, id, freshIds, 'evidence', actor.userId);
+    }
+    return {
+      ids: files.map((f) => known.get(`${f.sha256}/${f.originalName}`) ?? f.id),
+      repeats: files.filter((f) => known.has(`${f.sha256}/${f.originalName}`)).map((f) => f.id),
+    };
   });
 }
 

@@ -88,13 +88,15 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     requireApplicant(actor);
     await loadOwnDraft(deps, deps.db, actor, req.params.id);
     const up = await receiveUploads(deps, req, EVIDENCE_LIMITS, { ownerType: 'case', uploadedBy: actor.userId });
+    let added: Awaited<ReturnType<typeof addEvidence>>;
     try {
-      await addEvidence(deps, actor, req.params.id, up.files);
+      added = await addEvidence(deps, actor, req.params.id, up.files);
     } catch (e) {
       await discardPending(deps, up.files.map((f) => f.id)).catch(() => {});
       throw e;
     }
-    const ids = new Set(up.files.map((f) => f.id));
+    if (added.repeats.length > 0) await discardPending(deps, added.repeats).catch(() => {});
+    const ids = new Set(added.ids);
     return reply.status(201).send({ data: (await evidenceOf(deps.db, req.params.id, ['evidence'])).filter((e) => ids.has(e.id)) });
   });
 

@@ -55,6 +55,18 @@ describe('drafts', () => {
     expect((await me.get(`/api/portal/drafts/${id}`)).body.data.evidence.map((e: { name: string }) => e.name)).toEqual(['证据一.pdf']);
   });
 
+  it('does not add a file twice when its upload is sent again (same name and bytes); the extra copy is discarded', async () => {
+    const id = await fullDraft(me);
+    const file = { name: '证据二.pdf', data: pdf() };
+    const first = await upload(me, `/api/portal/drafts/${id}/evidence`, [file]);
+    const again = await upload(me, `/api/portal/drafts/${id}/evidence`, [file, { name: '另一份.pdf', data: pdf() }]);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.data.map((e: { id: string }) => e.id)).toContain(first.body.data[0].id);
+    expect((await me.get(`/api/portal/drafts/${id}`)).body.data.evidence.map((e: { name: string }) => e.name).sort()).toEqual(['另一份.pdf', '证据二.pdf']);
+    const pending = await t.deps.db.selectFrom('attachments').select('id').where('uploaded_by', '=', await myId()).where('status', '=', 'pending').execute();
+    expect(pending).toEqual([]);
+  });
+
   it('keeps another applicant (and staff) out: 404', async () => {
     const id = await fullDraft(me);
     expect((await other.get(`/api/portal/drafts/${id}`)).status).toBe(404);

@@ -73,6 +73,15 @@ export function installErrorHandler(app: FastifyInstance): void {
         error: { code: 'invalid_value', message: '输入的值无效', messageEn: 'Invalid value in the request', requestId },
       });
     }
+    if (databaseUnavailable(err)) {
+      req.log.error({ err: { code: pgCode, message: err.message } }, 'database unavailable');
+      return reply.status(503).header('retry-after', '5').send({
+        error: {
+          code: 'database_unavailable', message: '数据库暂时不可用，您的操作未完成，请稍后重试（已保存的内容不受影响）',
+          messageEn: 'The database is unavailable for a moment; nothing was changed, please try again shortly', requestId,
+        },
+      });
+    }
     const status = err.statusCode ?? 500;
     if (status === 413) {
       return reply.status(413).send({
@@ -94,4 +103,17 @@ export function installErrorHandler(app: FastifyInstance): void {
       error: { code: 'internal', message: '服务器内部错误，请稍后重试', messageEn: 'Internal error, please try again', requestId },
     });
   });
+}
+
+/**
+ * The database is down or restarting (crash drill 1b): connection refused or reset, the server shutting down
+ * (57P01–57P03), connection failures (class 08), or the pool's own "terminated" errors. A 503 tells the
+ * client to retry; the transaction, if any, was rolled back.
+ */
+export function databaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (/^(57P0[123]|08[0-9A-Z]{3})$/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
+  const msg = typeof e.message === 'string' ? e.message : '';
+  return /Connection terminated|connection (?:is )?closed|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(msg);
 }
