@@ -135,6 +135,7 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/portal/drafts/:id/evidence': portalRecord('/api/portal/drafts/:id/evidence'),
   'DELETE /api/portal/drafts/:id/evidence/:attachmentId': portalRecord('/api/portal/drafts/:id/evidence/00000000-0000-7000-8000-000000000001'),
   'POST /api/portal/drafts/:id/submit': portalRecord('/api/portal/drafts/:id/submit', {}),
+  'GET /api/portal/privacy-notice': collection('/api/portal/privacy-notice'),
   'GET /api/portal/proposal': collection('/api/portal/proposal?regionCode=420111&service=consultation'),
   'GET /api/portal/cases': collection('/api/portal/cases'),
   'GET /api/portal/cases/:id': portalRecord('/api/portal/cases/:id'),

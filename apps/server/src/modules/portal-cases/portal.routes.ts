@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkNoticeVersion, privacyNotice } from '../privacy/notice.ts';
 import { requireActor } from '../../platform/http/route-guard.ts';
 import { discardPending, receiveUploads } from '../../platform/storage/index.ts';
 import { auditContext } from '../audit/audit.record.ts';
@@ -119,15 +120,24 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     return { data: rows.map(({ path: _p, ...x }) => x) };
   });
 
+  r.get('/api/portal/privacy-notice', {
+    config: { access: 'public' },
+    schema: {
+      tags, summary: '隐私告知 The privacy notice shown before submitting, with its version',
+      response: { 200: z.object({ data: z.object({ version: z.string(), zh: z.array(z.string()), en: z.array(z.string()) }) }) },
+    },
+  }, async () => ({ data: privacyNotice }));
+
   r.post('/api/portal/drafts/:id/submit', {
     config: { access: 'authenticated' },
     schema: {
       tags, summary: '提交申请 Submit a draft (header Idempotency-Key required): case number and evidence receipt',
-      params: idParams, body: z.strictObject({}).optional(),
+      params: idParams, body: z.strictObject({ privacyNoticeVersion: z.string().max(40).optional() }).optional(),
       headers: z.object({ 'idempotency-key': z.string().optional() }).loose(),
       response: { 201: data, 200: data },
     },
   }, async (req, reply) => {
+    checkNoticeVersion(req.body?.privacyNoticeVersion);
     const key = req.headers['idempotency-key'];
     const s = await submitDraft(deps, requireActor(req), req.params.id, typeof key === 'string' ? key : undefined, auditContext(req));
     return reply.status(s.replayed ? 200 : 201).send({ data: { ...s.receipt } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdf, png } from '../../platform/storage/storage.test-support.ts';
-import type { TestClient } from '../../testing/client.ts';
+import { TestClient } from '../../testing/client.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { APPLICANT, application, fullDraft, otherApplicant, sha256, submit, submitted, upload } from './portal.test-support.ts';
 
@@ -134,6 +134,22 @@ describe('submit', () => {
     expect(view.body.data).toMatchObject({ caseNumber: rc.caseNumber, state: { value: 'submitted', zh: '已提交' } });
     expect(view.body.data.next.due).toBeTruthy();
     expect(view.body.data.next.zh).toContain(view.body.data.next.due);
+  });
+
+  it('shows the privacy notice with its version; refuses a submit under an older notice (409, draft kept) and records the current one', async () => {
+    const notice = await new TestClient(t.app).get('/api/portal/privacy-notice');
+    expect(notice.status).toBe(200);
+    const { version, zh, en } = notice.body.data;
+    expect(zh.length).toBe(en.length);
+    const id = await fullDraft(me);
+    const stale = await me.request('POST', `/api/portal/drafts/${id}/submit`, { privacyNoticeVersion: 'old-v0' }, { 'idempotency-key': 'notice-key-01' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'privacy_notice_changed', field: 'privacyNoticeVersion', currentVersion: version });
+    expect((await me.get(`/api/portal/drafts/${id}`)).status).toBe(200);
+    const ok = await me.request('POST', `/api/portal/drafts/${id}/submit`, { privacyNoticeVersion: version }, { 'idempotency-key': 'notice-key-02' });
+    expect(ok.status).toBe(201);
+    const rec = await t.deps.db.selectFrom('case_privacy').select(['notice_version', 'consented_at']).where('case_id', '=', id).executeTakeFirstOrThrow();
+    expect(rec.notice_version).toBe(version);
   });
 
   it('makes one case from concurrent retries (Promise.all)', async () => {

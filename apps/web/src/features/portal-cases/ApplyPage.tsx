@@ -14,6 +14,7 @@ import { applyMessages } from './applyMessages.ts';
 import { fromDraft, renameFields, stepOf, toApplication, type ApplyValues } from './applyModel.ts';
 import { EvidenceStep } from './EvidenceStep.tsx';
 import { newKey } from './format.ts';
+import { PrivacyNotice, usePrivacyNotice } from './PrivacyNotice.tsx';
 import { InstitutionStep } from './InstitutionStep.tsx';
 import { MatterStep } from './MatterStep.tsx';
 import { ReceiptView } from './ReceiptView.tsx';
@@ -45,6 +46,9 @@ function ApplyWizard({ draft, onDone }: { draft: Draft; onDone: (r: Receipt) => 
   const errText = useErrorText();
   const [form] = Form.useForm<ApplyValues>();
   const [step, setStep] = useState(0);
+  const [agreed, setAgreed] = useState(false);
+  const [consentMissing, setConsentMissing] = useState(false);
+  const notice = usePrivacyNotice();
   const [evidence, setEvidence] = useState<Evidence[]>(draft.evidence);
   const [save, setSave] = useState<SaveStatus>('idle');
   const [errorSteps, setErrorSteps] = useState<Set<number>>(new Set());
@@ -85,6 +89,7 @@ function ApplyWizard({ draft, onDone }: { draft: Draft; onDone: (r: Receipt) => 
 
   const onSubmit = async () => {
     setTopError(null);
+    if (!agreed) return setConsentMissing(true);
     try {
       await form.validateFields();
     } catch (e) {
@@ -98,11 +103,15 @@ function ApplyWizard({ draft, onDone }: { draft: Draft; onDone: (r: Receipt) => 
       return setTopError(e);
     }
     key.current ??= newKey();
-    submit.mutate({ id: draft.id, key: key.current }, {
+    submit.mutate({ id: draft.id, key: key.current, privacyNoticeVersion: notice.data?.version }, {
       onSuccess: (r) => { key.current = null; onDone(r); },
       onError: (err) => {
         const retryable = !(err instanceof ApiError) || err.status === 0 || err.status >= 500;
         if (!retryable) key.current = null;
+        if (err instanceof ApiError && err.code === 'privacy_notice_changed') {
+          setAgreed(false);
+          void notice.refetch();
+        }
         if (err instanceof ApiError && err.code === 'already_submitted') return setAlready(String(err.extra.caseNumber ?? ''));
         if (err instanceof ApiError && err.status === 422 && (err.fields?.length || err.field)) return showServerErrors(err);
         setTopError(err);
@@ -123,7 +132,10 @@ function ApplyWizard({ draft, onDone }: { draft: Draft; onDone: (r: Receipt) => 
         <div {...pane(1)}><MatterStep /></div>
         <div {...pane(2)}><InstitutionStep chosenName={draft.institution?.name} /></div>
         <div {...pane(3)}><EvidenceStep draftId={draft.id} evidence={evidence} onChange={setEvidence} /></div>
-        <div {...pane(4)}><Typography.Paragraph>{t('reviewHint')}</Typography.Paragraph></div>
+        <div {...pane(4)}>
+          <Typography.Paragraph>{t('reviewHint')}</Typography.Paragraph>
+          <PrivacyNotice agreed={agreed} onChange={setAgreed} missing={consentMissing} />
+        </div>
       </Form>
       {already !== null && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="apply-already"

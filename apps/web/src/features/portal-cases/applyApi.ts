@@ -74,8 +74,10 @@ export function useProposal(q: { regionCode?: string; service?: string; ipType?:
 export function useSubmitDraft() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; key: string }) =>
-      api<{ data: Receipt }>(`${base}/${v.id}/submit`, { method: 'POST', body: {}, headers: { 'Idempotency-Key': v.key } }).then((r) => r.data),
+    mutationFn: (v: { id: string; key: string; privacyNoticeVersion?: string }) =>
+      api<{ data: Receipt }>(`${base}/${v.id}/submit`, {
+        method: 'POST', body: v.privacyNoticeVersion ? { privacyNoticeVersion: v.privacyNoticeVersion } : {}, headers: { 'Idempotency-Key': v.key },
+      }).then((r) => r.data),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: portalKeys.cases });
       qc.removeQueries({ queryKey: ['portal', 'draft'] });
