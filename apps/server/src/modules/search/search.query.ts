@@ -1,0 +1,143 @@
+import { SEARCH_RESULT_CAP, type SearchKindFilter } from '@yuanzhi/contracts';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Scope } from '../../authz/can.ts';
+import type { DB } from '../../platform/db.ts';
+import type { SearchKind } from '../../platform/tables.search.ts';
+import { queryText, queryWords } from './search.segment.ts';
+
+/**
+ * The search statements (ADR 0017). Ranking every match of a common word is what makes search slow, so the
+ * work is bounded: the full-text match takes at most SEARCH_RESULT_CAP + 1 candidates in a cheap order
+ * (newest first, which the planner can serve from the sort_at index for common words), and only those are
+ * ranked with ts_rank_cd. Names and numbers typed with a mistake are caught by a trigram look-up on the
+ * keys and titles, run only when the full-text match finds less than a page.
+ */
+export interface SearchFilters {
+  kind?: SearchKindFilter | undefined;
+  ipType?: string | undefined;
+  year?: number | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** Who is searching: the public sees public entries; staff also consultations and cases in their scopes. */
+export interface Audience {
+  consultations: Scope | null;
+  cases: Scope | null;
+}
+
+export interface SearchRow {
+  kind: SearchKind;
+  ref_id: string;
+  title: string;
+  body: string;
+  ip_types: string[];
+  article_kind: string | null;
+  region_code: string | null;
+  year: number | null;
+  sort_at: Date;
+  rank: number;
+}
+
+export interface SearchPage {
+  rows: SearchRow[];
+  total: number;
+  /** More than SEARCH_RESULT_CAP matches: only the best are shown. */
+  capped: boolean;
+  words: string[];
+}
+
+const paths = (s: Scope) => sql.val(s.paths);
+
+function visible(a: Audience): RawBuilder<SqlBool> {
+  const parts: RawBuilder<SqlBool>[] = [sql<SqlBool>`s.visibility = 'public'`];
+  if (a.consultations && a.consultations.paths.length > 0) {
+    parts.push(sql<SqlBool>`(s.kind = 'consultation' AND s.institution_path <@ ANY(${paths(a.consultations)}::ltree[]))`);
+  }
+  if (a.cases && a.cases.paths.length > 0) {
+    parts.push(sql<SqlBool>`(s.kind = 'case' AND s.institution_path <@ ANY(${paths(a.cases)}::ltree[]))`);
+  }
+  return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+}
+
+function filtered(f: SearchFilters): RawBuilder<SqlBool> {
+  const parts: RawBuilder<SqlBool>[] = [sql<SqlBool>`true`];
+  if (f.kind === 'qa' || f.kind === 'consultation' || f.kind === 'case') parts.push(sql<SqlBool>`s.kind = ${f.kind}`);
+  else if (f.kind) parts.push(sql<SqlBool>`s.kind = 'article' AND s.article_kind = ${f.kind}`);
+  if (f.ipType) parts.push(sql<SqlBool>`s.ip_types @> ARRAY[${f.ipType}]::text[]`);
+  if (f.year) parts.push(sql<SqlBool>`s.year = ${f.year}`);
+  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+}
+
+const columns = sql`s.kind, s.ref_id, s.title, s.body, s.ip_types, s.article_kind, s.region_code, s.year, s.sort_at`;
+
+export async function search(db: DB, text: string, f: SearchFilters, audience: Audience): Promise<SearchPage> {
+  const words = queryWords(text);
+  if (words.length === 0) return { rows: [], total: 0, capped: false, words };
+  const where = sql<SqlBool>`${visible(audience)} AND ${filtered(f)}`;
+  const tsq = sql`plainto_tsquery('simple', ${words.join(' ')})`;
+  const offset = (f.page - 1) * f.pageSize;
+  const r = await sql<SearchRow & { n: number }>`
+    WITH cand AS MATERIALIZED (
+      SELECT ${columns}, s.boost, s.tsv FROM search_entries s
+      WHERE s.tsv @@ ${tsq} AND ${where}
+      ORDER BY s.sort_at DESC
+      LIMIT ${SEARCH_RESULT_CAP + 1}
+    )
+    SELECT ${columns}, (ts_rank_cd(s.tsv, ${tsq}, 1) * s.boost)::float8 AS rank, count(*) OVER ()::int AS n
+    FROM cand s
+    ORDER BY rank DESC, s.sort_at DESC, s.ref_id
+    LIMIT ${f.pageSize} OFFSET ${offset}`.execute(db);
+  let rows: SearchRow[] = r.rows;
+  let n = r.rows[0]?.n ?? (offset > 0 ? await countCandidates(db, tsq, where) : 0);
+  const fuzzy = queryText(text);
+  if (n < f.pageSize && f.page === 1 && [...fuzzy].length >= 3) {
+    const seen = new Set(rows.map((x) => `${x.kind}:${x.ref_id}`));
+    const extra = (await trigramMatches(db, fuzzy, where, f.pageSize)).filter((x) => !seen.has(`${x.kind}:${x.ref_id}`));
+    rows = [...rows, ...extra.slice(0, f.pageSize - rows.length)];
+    n += extra.length;
+  }
+  return { rows: rows.map(strip), total: Math.min(n, SEARCH_RESULT_CAP), capped: n > SEARCH_RESULT_CAP, words };
+}
+
+function strip(r: SearchRow & { n?: number }): SearchRow {
+  const { n: _n, ...rest } = r;
+  return rest;
+}
+
+async function countCandidates(db: DB, tsq: RawBuilder<unknown>, where: RawBuilder<SqlBool>): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (
+    SELECT 1 FROM search_entries s WHERE s.tsv @@ ${tsq} AND ${where} LIMIT ${SEARCH_RESULT_CAP + 1}) x`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
+
+/** Case numbers, IP numbers, organisations' names and titles close to what was typed (pg_trgm word similarity ≥ 0.6, the default threshold). */
+async function trigramMatches(db: DB, text: string, where: RawBuilder<SqlBool>, limit: number): Promise<SearchRow[]> {
+  const r = await sql<SearchRow>`
+    SELECT ${columns}, greatest(word_similarity(${text}, s.keys), word_similarity(${text}, s.title))::float8 AS rank
+    FROM search_entries s
+    WHERE (${text} <% s.keys OR ${text} <% s.title) AND ${where}
+    ORDER BY rank DESC, s.sort_at DESC
+    LIMIT ${limit}`.execute(db);
+  return r.rows;
+}
+
+export interface SuggestionRow {
+  kind: SearchKind;
+  ref_id: string;
+  title: string;
+}
+
+/** Typeahead over public titles: every word typed so far, the last one as a prefix. */
+export async function suggest(db: DB, text: string, limit = 8): Promise<SuggestionRow[]> {
+  const words = queryWords(text);
+  if (words.length === 0) return [];
+  // The words hold letters and digits only (search.segment.ts), so quoting them is enough for to_tsquery.
+  const q = words.map((w, i) => `'${w}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
+  const r = await sql<SuggestionRow>`
+    SELECT s.kind, s.ref_id, s.title FROM search_entries s
+    WHERE s.visibility = 'public' AND s.tsv @@ to_tsquery('simple', ${q})
+    ORDER BY s.sort_at DESC
+    LIMIT ${limit}`.execute(db);
+  return r.rows;
+}
