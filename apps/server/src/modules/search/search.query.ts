@@ -10,7 +10,7 @@ import { queryText, queryWords } from './search.segment.ts';
  * work is bounded: the full-text match takes at most SEARCH_RESULT_CAP + 1 candidates in a cheap order
  * (newest first, which the planner can serve from the sort_at index for common words), and only those are
  * ranked with ts_rank_cd. Names and numbers typed with a mistake are caught by a trigram look-up on the
- * keys and titles, run only when the full-text match finds less than a page.
+ * keys, run only when the full-text match finds less than a page.
  */
 export interface SearchFilters {
   kind?: SearchKindFilter | undefined;
@@ -111,12 +111,17 @@ async function countCandidates(db: DB, tsq: RawBuilder<unknown>, where: RawBuild
   return r.rows[0]?.n ?? 0;
 }
 
-/** Case numbers, IP numbers, organisations' names and titles close to what was typed (pg_trgm word similarity ≥ 0.6, the default threshold). */
+/**
+ * Case numbers, IP numbers, document numbers and organisations' names close to what was typed (pg_trgm word
+ * similarity ≥ 0.6, the default threshold). Titles are left to the full-text match: a Chinese word is two
+ * characters, so a typo in a title shares too few trigrams to be found this way, and matching every title
+ * cost seconds on the benchmark's 600,000 entries (ADR 0017).
+ */
 async function trigramMatches(db: DB, text: string, where: RawBuilder<SqlBool>, limit: number): Promise<SearchRow[]> {
   const r = await sql<SearchRow>`
-    SELECT ${columns}, greatest(word_similarity(${text}, s.keys), word_similarity(${text}, s.title))::float8 AS rank
+    SELECT ${columns}, word_similarity(${text}, s.keys)::float8 AS rank
     FROM search_entries s
-    WHERE (${text} <% s.keys OR ${text} <% s.title) AND ${where}
+    WHERE ${text} <% s.keys AND s.keys <> '' AND ${where}
     ORDER BY rank DESC, s.sort_at DESC
     LIMIT ${limit}`.execute(db);
   return r.rows;
