@@ -91,12 +91,11 @@ try {
 
   // The bulk load builds the indexes once afterwards instead of maintaining them row by row.
   const t1 = performance.now();
-  await sql`DROP INDEX search_entries_tsv, search_entries_title_trgm, search_entries_keys_trgm, search_entries_recent, search_entries_path`.execute(db);
+  await sql`DROP INDEX search_entries_tsv, search_entries_keys_trgm, search_entries_recent, search_entries_path`.execute(db);
   const counts = await reindexAll(db, (n) => { if (n % 100_000 < 500) process.stdout.write(`\rindexed ${n}`); });
   const reindexSeconds = (performance.now() - t1) / 1000;
   const t2 = performance.now();
   await sql`CREATE INDEX search_entries_tsv ON search_entries USING gin (tsv)`.execute(db);
-  await sql`CREATE INDEX search_entries_title_trgm ON search_entries USING gin (title gin_trgm_ops)`.execute(db);
   await sql`CREATE INDEX search_entries_keys_trgm ON search_entries USING gin (keys gin_trgm_ops) WHERE keys <> ''`.execute(db);
   await sql`CREATE INDEX search_entries_recent ON search_entries (visibility, sort_at DESC)`.execute(db);
   await sql`CREATE INDEX search_entries_path ON search_entries USING gist (institution_path)`.execute(db);

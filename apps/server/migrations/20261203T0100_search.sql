@@ -10,7 +10,7 @@ CREATE TABLE search_entries (
   title            text NOT NULL,
   -- The text snippets are cut from (bounded; never ID numbers, phones or addresses).
   body             text NOT NULL DEFAULT '',
-  -- Names and numbers matched with pg_trgm (case number, IP number, organisations' names).
+  -- Names and numbers matched with pg_trgm for typos (case number, IP and document numbers, organisations' names).
   keys             text NOT NULL DEFAULT '',
   ip_types         text[] NOT NULL DEFAULT '{}',
   article_kind     text,
@@ -24,7 +24,6 @@ CREATE TABLE search_entries (
   PRIMARY KEY (kind, ref_id)
 );
 CREATE INDEX search_entries_tsv ON search_entries USING gin (tsv);
-CREATE INDEX search_entries_title_trgm ON search_entries USING gin (title gin_trgm_ops);
 CREATE INDEX search_entries_keys_trgm ON search_entries USING gin (keys gin_trgm_ops) WHERE keys <> '';
 CREATE INDEX search_entries_recent ON search_entries (visibility, sort_at DESC);
 CREATE INDEX search_entries_path ON search_entries USING gist (institution_path);
