@@ -51,58 +51,16 @@ const queries = [
 ];
 const prefixes = ['专', '专利', '商标抢', '集成电', '地理标', '海外', '软件著', '武汉', '调解', '侵权判'];
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-bench-search-'));
+// BENCH_DIR keeps the generated database between runs (the load takes minutes): a second run only measures.
+const keep = process.env.BENCH_DIR;
+const dir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'yz-bench-search-'));
 const server = await startEmbedded(dir);
 try {
   await ensureDatabase(server.url('postgres'), 'bench');
   const { db, pool } = createDb(server.url('bench'), 10);
   await migrate(pool);
-  await loadRegions(db);
-  const root = await ensureRootInstitution(db);
-  const children: { id: string; path: string }[] = [];
-  for (let i = 0; i < 12; i++) {
-    children.push(await insertInstitution(db, {
-      parent_id: root.id, name: `${places[i]}市知识产权维权援助中心`, type: 'assistance_center', level: 'city', host: null, region_code: null,
-      services: [], ip_types: [], phone: null, email: null, hours: null, description: null,
-    } as never));
-  }
-  const t0 = performance.now();
-  const arr = (xs: string[]) => sql`${sql.val(xs)}::text[]`;
-  const kinds = ['policy', 'knowledge', 'case_study', 'news', 'guide', 'qa'];
-  await sql`
-    INSERT INTO articles (institution_id, institution_path, kind, state, title, summary, body_text, ip_types, meta, published_at, created_at, updated_at)
-    SELECT i.id, i.path, (${arr(kinds)})[1 + g % 6], 'published',
-           (${arr(places)})[1 + g % 12] || (${arr(subjects)})[1 + (g / 12) % 10] || (${arr(genres)})[1 + (g / 7) % 8] || '（第' || g || '号）',
-           (${arr(sentences)})[1 + (g / 3) % 20],
-           (${arr(sentences)})[1 + g % 20] || (${arr(sentences)})[1 + (g / 5) % 20] || (${arr(sentences)})[1 + (g / 11) % 20] || (${arr(sentences)})[1 + (g / 17) % 20],
-           ARRAY[(ARRAY['patent','trademark','copyright','trade_secret','geographical_indication'])[1 + g % 5]], '{}',
-           now() - (g % 2000) * interval '1 day' - g * interval '1 second', now(), now()
-    FROM generate_series(1, ${ARTICLES}) g
-    JOIN (SELECT id, path, row_number() OVER (ORDER BY path) - 1 AS n FROM institutions WHERE path <> 'cn') i ON i.n = g % 12`.execute(db);
-  await sql`
-    INSERT INTO consultations (institution_id, institution_path, channel, topic, question, answer, status, ip_type, asked_at, answered_at)
-    SELECT i.id, i.path, 'hotline', 'dispute',
-           '我们' || (${arr(places)})[1 + g % 12] || '的企业遇到' || (${arr(subjects)})[1 + (g / 3) % 10] || '问题，' || (${arr(sentences)})[1 + (g / 7) % 20] || '请问怎么办？（' || g || '）',
-           (${arr(answers)})[1 + g % 6] || (${arr(sentences)})[1 + (g / 13) % 20], 'answered', 'patent',
-           now() - (g % 1500) * interval '1 day', now()
-    FROM generate_series(1, ${CONSULTATIONS}) g
-    JOIN (SELECT id, path, row_number() OVER (ORDER BY path) - 1 AS n FROM institutions WHERE path <> 'cn') i ON i.n = g % 12`.execute(db);
-  const generateSeconds = (performance.now() - t0) / 1000;
-
-  // The bulk load builds the indexes once afterwards instead of maintaining them row by row.
-  const t1 = performance.now();
-  await sql`DROP INDEX search_entries_tsv, search_entries_keys_trgm, search_entries_recent, search_entries_path`.execute(db);
-  const counts = await reindexAll(db, (n) => { if (n % 100_000 < 500) process.stdout.write(`\rindexed ${n}`); });
-  const reindexSeconds = (performance.now() - t1) / 1000;
-  const t2 = performance.now();
-  await sql`CREATE INDEX search_entries_tsv ON search_entries USING gin (tsv)`.execute(db);
-  await sql`CREATE INDEX search_entries_keys_trgm ON search_entries USING gin (keys gin_trgm_ops) WHERE keys <> ''`.execute(db);
-  await sql`CREATE INDEX search_entries_recent ON search_entries (visibility, sort_at DESC)`.execute(db);
-  await sql`CREATE INDEX search_entries_path ON search_entries USING gist (institution_path)`.execute(db);
-  await sql`VACUUM ANALYZE search_entries`.execute(db);
-  const indexSeconds = (performance.now() - t2) / 1000;
-  console.log(`\n${JSON.stringify(counts)}; generate ${generateSeconds.toFixed(0)} s, reindex ${reindexSeconds.toFixed(0)} s, indexes ${indexSeconds.toFixed(0)} s`);
-
+  const loaded = keep ? await loadedBefore(db) : null;
+  const { counts, generateSeconds, reindexSeconds, indexSeconds, children } = loaded ?? (await load(db));
   const publicAudience: Audience = { consultations: null, cases: null };
   // The widest staff scope (the whole network): every consultation is a candidate, the slowest case.
   const staffAudience: Audience = { consultations: systemScope(), cases: systemScope() };
@@ -142,7 +100,66 @@ try {
   await db.destroy();
 } finally {
   await server.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function loadedBefore(db: DB) {
+  const n = await sql<{ kind: string; n: number }>`SELECT kind, count(*)::int AS n FROM search_entries GROUP BY kind`.execute(db);
+  if (n.rows.length === 0) return null;
+  const counts = { article: 0, qa: 0, consultation: 0, case: 0, ...Object.fromEntries(n.rows.map((r) => [r.kind, r.n])) };
+  const children = (await sql<{ id: string; path: string }>`SELECT id, path::text AS path FROM institutions WHERE path <> 'cn' ORDER BY path`.execute(db)).rows;
+  return { counts, generateSeconds: 0, reindexSeconds: 0, indexSeconds: 0, children };
+}
+
+async function load(db: DB) {
+  await loadRegions(db);
+  const root = await ensureRootInstitution(db);
+  const children: { id: string; path: string }[] = [];
+  for (let i = 0; i < 12; i++) {
+    children.push(await insertInstitution(db, {
+      parent_id: root.id, name: `${places[i]}市知识产权维权援助中心`, type: 'assistance_center', level: 'city', host: null, region_code: null,
+      services: [], ip_types: [], phone: null, email: null, hours: null, description: null,
+    } as never));
+  }
+  const t0 = performance.now();
+  const arr = (xs: string[]) => sql`${sql.val(xs)}::text[]`;
+  const kinds = ['policy', 'knowledge', 'case_study', 'news', 'guide', 'qa'];
+  await sql`
+    INSERT INTO articles (institution_id, institution_path, kind, state, title, summary, body_text, ip_types, meta, published_at, created_at, updated_at)
+    SELECT i.id, i.path, (${arr(kinds)})[1 + g % 6], 'published',
+           (${arr(places)})[1 + g % 12] || (${arr(subjects)})[1 + (g / 12) % 10] || (${arr(genres)})[1 + (g / 7) % 8] || '（第' || g || '号）',
+           (${arr(sentences)})[1 + (g / 3) % 20],
+           (${arr(sentences)})[1 + g % 20] || (${arr(sentences)})[1 + (g / 5) % 20] || (${arr(sentences)})[1 + (g / 11) % 20] || (${arr(sentences)})[1 + (g / 17) % 20],
+           ARRAY[(ARRAY['patent','trademark','copyright','trade_secret','geographical_indication'])[1 + g % 5]], '{}',
+           now() - (g % 2000) * interval '1 day' - g * interval '1 second', now(), now()
+    FROM generate_series(1, ${ARTICLES}) g
+    JOIN (SELECT id, path, row_number() OVER (ORDER BY path) - 1 AS n FROM institutions WHERE path <> 'cn') i ON i.n = g % 12`.execute(db);
+  await sql`
+    INSERT INTO consultations (institution_id, institution_path, channel, topic, question, answer, status, ip_type, asked_at, answered_at)
+    SELECT i.id, i.path, 'hotline', 'dispute',
+           '我们' || (${arr(places)})[1 + g % 12] || '的企业遇到' || (${arr(subjects)})[1 + (g / 3) % 10] || '问题，' || (${arr(sentences)})[1 + (g / 7) % 20] || '请问怎么办？（' || g || '）',
+           (${arr(answers)})[1 + g % 6] || (${arr(sentences)})[1 + (g / 13) % 20], 'answered', 'patent',
+           now() - (g % 1500) * interval '1 day', now()
+    FROM generate_series(1, ${CONSULTATIONS}) g
+    JOIN (SELECT id, path, row_number() OVER (ORDER BY path) - 1 AS n FROM institutions WHERE path <> 'cn') i ON i.n = g % 12`.execute(db);
+  const generateSeconds = (performance.now() - t0) / 1000;
+
+  // The bulk load builds the indexes once afterwards instead of maintaining them row by row.
+  const t1 = performance.now();
+  await sql`DROP INDEX search_entries_tsv, search_entries_keys_trgm, search_entries_recent, search_entries_newest, search_entries_path`.execute(db);
+  const counts = await reindexAll(db, (n) => { if (n % 100_000 < 500) process.stdout.write(`\rindexed ${n}`); });
+  const reindexSeconds = (performance.now() - t1) / 1000;
+  const t2 = performance.now();
+  await sql`CREATE INDEX search_entries_tsv ON search_entries USING gin (tsv)`.execute(db);
+  await sql`CREATE INDEX search_entries_keys_trgm ON search_entries USING gin (keys gin_trgm_ops) WHERE keys <> ''`.execute(db);
+  await sql`CREATE INDEX search_entries_recent ON search_entries (visibility, sort_at DESC)`.execute(db);
+  await sql`CREATE INDEX search_entries_newest ON search_entries (sort_at DESC)`.execute(db);
+  await sql`CREATE INDEX search_entries_path ON search_entries USING gist (institution_path)`.execute(db);
+  await sql`VACUUM ANALYZE search_entries`.execute(db);
+  const indexSeconds = (performance.now() - t2) / 1000;
+  console.log(`\n${JSON.stringify(counts)}; generate ${generateSeconds.toFixed(0)} s, reindex ${reindexSeconds.toFixed(0)} s, indexes ${indexSeconds.toFixed(0)} s`);
+
+  return { counts, generateSeconds, reindexSeconds, indexSeconds, children };
 }
 
 interface Stats { p50ms: number; p95ms: number; maxMs: number }

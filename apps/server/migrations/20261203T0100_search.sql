@@ -25,7 +25,10 @@ CREATE TABLE search_entries (
 );
 CREATE INDEX search_entries_tsv ON search_entries USING gin (tsv);
 CREATE INDEX search_entries_keys_trgm ON search_entries USING gin (keys gin_trgm_ops) WHERE keys <> '';
+-- Newest first: for a common word the planner walks these and stops at the candidate cap (ADR 0017); the first
+-- serves the portal (public only), the second the console (public and staff entries together).
 CREATE INDEX search_entries_recent ON search_entries (visibility, sort_at DESC);
+CREATE INDEX search_entries_newest ON search_entries (sort_at DESC);
 CREATE INDEX search_entries_path ON search_entries USING gist (institution_path);
 
 -- Moving an institution rewrites its path (ADR 0005); the entries it owns follow in the same statement.

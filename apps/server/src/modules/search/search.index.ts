@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DB, Tx } from '../../platform/db.ts';
 import type { SearchKind } from '../../platform/tables.search.ts';
 import { articleEntry, caseEntry, consultationEntry, type SearchEntry } from './search.entries.ts';
-import { documentWords } from './search.segment.ts';
+import { documentWords, filterWord } from './search.segment.ts';
 
 /**
  * Keeping the index in step with its sources. The modules call indexArticle / indexConsultation / indexCase
@@ -11,10 +11,20 @@ import { documentWords } from './search.segment.ts';
  */
 type Q = DB | Tx;
 
+/** The entry's filter values as words (search.segment.ts filterWord): kind, IP types, year, public. */
+export function filterWords(e: SearchEntry): string {
+  const kind = e.kind === 'article' ? (e.articleKind ?? 'article') : e.kind;
+  return [
+    filterWord('k', kind), ...e.ipTypes.map((t) => filterWord('ip', t)), ...(e.year ? [filterWord('y', String(e.year))] : []),
+    ...(e.visibility === 'public' ? [filterWord('v', 'public')] : []),
+  ].join(' ');
+}
+
 function tsv(e: SearchEntry) {
   return sql`setweight(to_tsvector('simple', ${documentWords(e.title)}), 'A')
     || setweight(to_tsvector('simple', ${documentWords(e.keys)}), 'A')
-    || setweight(to_tsvector('simple', ${documentWords(e.body)}), 'B')`;
+    || setweight(to_tsvector('simple', ${documentWords(e.body)}), 'B')
+    || setweight(to_tsvector('simple', ${filterWords(e)}), 'D')`;
 }
 
 export async function writeEntries(db: Q, entries: readonly SearchEntry[]): Promise<void> {

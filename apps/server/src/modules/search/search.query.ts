@@ -3,7 +3,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Scope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
 import type { SearchKind } from '../../platform/tables.search.ts';
-import { queryText, queryWords } from './search.segment.ts';
+import { filterWord, queryText, queryWords } from './search.segment.ts';
 
 /**
  * The search statements (ADR 0017). Ranking every match of a common word is what makes search slow, so the
@@ -71,25 +71,60 @@ function filtered(f: SearchFilters): RawBuilder<SqlBool> {
 
 const columns = sql`s.kind, s.ref_id, s.title, s.body, s.ip_types, s.article_kind, s.region_code, s.year, s.sort_at`;
 
+/** Step 1 takes at most this many matches, in no order (a bitmap scan of the GIN index stops there). */
+const GIN_CANDIDATES = 1000;
+/** Step 2 looks for the newest matches among at most this many of the newest visible entries. */
+const NEWEST_WINDOW = 20_000;
+
+interface Candidate {
+  kind: SearchKind;
+  ref_id: string;
+  sort_at: Date;
+  rank: number;
+}
+
+/**
+ * Bounded candidate selection (ADR 0017). Step 1: up to GIN_CANDIDATES matches from the GIN index — when fewer come
+ * back, they are all the matches and are ranked exactly. Otherwise the word is common, and step 2 walks the newest
+ * entries (sort_at index) for the SEARCH_RESULT_CAP + 1 newest matches, looking at no more than NEWEST_WINDOW
+ * entries; its matches, or when it finds too few, both steps' matches, are ranked. Either way the work is bounded
+ * by the two constants, not by how many entries match.
+ */
+async function candidates(db: DB, matchQ: RawBuilder<unknown>, rankQ: RawBuilder<unknown>, where: RawBuilder<SqlBool>) {
+  return db.transaction().execute(async (tx) => {
+    // The planner would pick a sequential scan for a common word (and read the whole table when its guess is wrong).
+    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+    await sql`SET LOCAL enable_indexscan = off`.execute(tx);
+    const first = await sql<Candidate>`
+      SELECT s.kind, s.ref_id, s.sort_at, (ts_rank_cd(s.tsv, ${rankQ}, 1) * s.boost)::float8 AS rank
+      FROM search_entries s WHERE s.tsv @@ ${matchQ} AND ${where} LIMIT ${GIN_CANDIDATES}`.execute(tx);
+    if (first.rows.length < GIN_CANDIDATES) return { rows: first.rows, complete: true };
+    await sql`SET LOCAL enable_indexscan = on`.execute(tx);
+    const newest = await sql<Candidate>`
+      SELECT r.kind, r.ref_id, r.sort_at, (ts_rank_cd(r.tsv, ${rankQ}, 1) * r.boost)::float8 AS rank
+      FROM (SELECT s.kind, s.ref_id, s.sort_at, s.boost, s.tsv FROM search_entries s WHERE ${where}
+            ORDER BY s.sort_at DESC LIMIT ${NEWEST_WINDOW}) r
+      WHERE r.tsv @@ ${matchQ} LIMIT ${SEARCH_RESULT_CAP + 1}`.execute(tx);
+    if (newest.rows.length > SEARCH_RESULT_CAP) return { rows: newest.rows, complete: false };
+    const seen = new Set(newest.rows.map((c) => `${c.kind}:${c.ref_id}`));
+    return { rows: [...newest.rows, ...first.rows.filter((c) => !seen.has(`${c.kind}:${c.ref_id}`))], complete: false };
+  });
+}
+
+const byRank = (a: Candidate, b: Candidate) => b.rank - a.rank || new Date(b.sort_at).getTime() - new Date(a.sort_at).getTime() || (a.ref_id < b.ref_id ? -1 : 1);
+
 export async function search(db: DB, text: string, f: SearchFilters, audience: Audience): Promise<SearchPage> {
   const words = queryWords(text);
   if (words.length === 0) return { rows: [], total: 0, capped: false, words };
   const where = sql<SqlBool>`${visible(audience)} AND ${filtered(f)}`;
-  const tsq = sql`plainto_tsquery('simple', ${words.join(' ')})`;
+  // The filters are also words of the entry (search.index.ts filterWords), so the GIN index applies them too.
+  const rankQ = sql`plainto_tsquery('simple', ${words.join(' ')})`;
+  const matchQ = sql`plainto_tsquery('simple', ${[...words, ...filterWords(f, audience)].join(' ')})`;
+  const found = await candidates(db, matchQ, rankQ, where);
+  const ranked = found.rows.sort(byRank).slice(0, SEARCH_RESULT_CAP);
+  let n = found.complete ? found.rows.length : SEARCH_RESULT_CAP + 1;
   const offset = (f.page - 1) * f.pageSize;
-  const r = await sql<SearchRow & { n: number }>`
-    WITH cand AS MATERIALIZED (
-      SELECT ${columns}, s.boost, s.tsv FROM search_entries s
-      WHERE s.tsv @@ ${tsq} AND ${where}
-      ORDER BY s.sort_at DESC
-      LIMIT ${SEARCH_RESULT_CAP + 1}
-    )
-    SELECT ${columns}, (ts_rank_cd(s.tsv, ${tsq}, 1) * s.boost)::float8 AS rank, count(*) OVER ()::int AS n
-    FROM cand s
-    ORDER BY rank DESC, s.sort_at DESC, s.ref_id
-    LIMIT ${f.pageSize} OFFSET ${offset}`.execute(db);
-  let rows: SearchRow[] = r.rows;
-  let n = r.rows[0]?.n ?? (offset > 0 ? await countCandidates(db, tsq, where) : 0);
+  let rows = await entries(db, ranked.slice(offset, offset + f.pageSize));
   const fuzzy = queryText(text);
   if (n < f.pageSize && f.page === 1 && [...fuzzy].length >= 3) {
     const seen = new Set(rows.map((x) => `${x.kind}:${x.ref_id}`));
@@ -97,18 +132,30 @@ export async function search(db: DB, text: string, f: SearchFilters, audience: A
     rows = [...rows, ...extra.slice(0, f.pageSize - rows.length)];
     n += extra.length;
   }
-  return { rows: rows.map(strip), total: Math.min(n, SEARCH_RESULT_CAP), capped: n > SEARCH_RESULT_CAP, words };
+  return { rows, total: Math.min(n, SEARCH_RESULT_CAP), capped: n > SEARCH_RESULT_CAP, words };
 }
 
-function strip(r: SearchRow & { n?: number }): SearchRow {
-  const { n: _n, ...rest } = r;
-  return rest;
+/** The filter words the query adds (the public portal also asks for public entries). */
+function filterWords(f: SearchFilters, audience: Audience): string[] {
+  const out: string[] = [];
+  if (f.kind) out.push(filterWord('k', f.kind));
+  if (f.ipType) out.push(filterWord('ip', f.ipType));
+  if (f.year) out.push(filterWord('y', String(f.year)));
+  if (!audience.consultations && !audience.cases) out.push(filterWord('v', 'public'));
+  return out;
 }
 
-async function countCandidates(db: DB, tsq: RawBuilder<unknown>, where: RawBuilder<SqlBool>): Promise<number> {
-  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (
-    SELECT 1 FROM search_entries s WHERE s.tsv @@ ${tsq} AND ${where} LIMIT ${SEARCH_RESULT_CAP + 1}) x`.execute(db);
-  return r.rows[0]?.n ?? 0;
+/** The page's entries in rank order. */
+async function entries(db: DB, page: Candidate[]): Promise<SearchRow[]> {
+  if (page.length === 0) return [];
+  const r = await sql<Omit<SearchRow, 'rank'>>`
+    SELECT ${columns} FROM search_entries s
+    WHERE (s.kind, s.ref_id) IN (${sql.join(page.map((c) => sql`(${c.kind}, ${c.ref_id}::uuid)`))})`.execute(db);
+  const byKey = new Map(r.rows.map((x) => [`${x.kind}:${x.ref_id}`, x]));
+  return page.flatMap((c) => {
+    const x = byKey.get(`${c.kind}:${c.ref_id}`);
+    return x ? [{ ...x, rank: c.rank }] : [];
+  });
 }
 
 /**

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { register, WH, YC, institutionId } from '../cases/cases.test-support.ts';
-import { reindexAll } from './search.index.ts';
+import { reindexAll, writeEntries } from './search.index.ts';
+import type { SearchEntry } from './search.entries.ts';
 
 let t: TestApp;
 let anon: TestClient;
@@ -124,5 +125,29 @@ describe('console search', () => {
     const moved = await t.deps.db.selectFrom('search_entries').select('institution_path').where('institution_id', '=', yc).execute();
     expect(moved.length).toBeGreaterThan(0);
     expect(moved.every((m) => m.institution_path === `${path}x`)).toBe(true);
+  });
+});
+
+describe('a common word', () => {
+  it('ranks a bounded set: more than 1,000 matches give the 200 best of the newest, capped', async () => {
+    const root = await t.deps.db.selectFrom('institutions').select(['id', 'path']).where('path', '=', 'cn').executeTakeFirstOrThrow();
+    const day = 86_400_000;
+    const entry = (i: number): SearchEntry => ({
+      kind: 'article', refId: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, visibility: 'public', institutionId: root.id,
+      institutionPath: root.path, title: i % 2 ? `常见词测验第${i}篇` : `第${i}篇`, body: `正文提到常见词测验。编号${i}`, keys: '', ipTypes: [i % 3 ? 'patent' : 'copyright'],
+      articleKind: 'knowledge', regionCode: null, year: 2026, sortAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000 - (i % 7) * day), boost: 1,
+    });
+    const all = Array.from({ length: 1500 }, (_, i) => entry(i));
+    for (let i = 0; i < all.length; i += 500) await writeEntries(t.deps.db, all.slice(i, i + 500));
+    const r = await anon.get(`/api/search?q=${q('常见词测验')}&pageSize=50`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ total: 200, capped: true });
+    // The title holds the words in half of them: those rank first.
+    expect(hits(r).every((h) => h.title.includes('<mark>'))).toBe(true);
+    const copyright = await anon.get(`/api/search?q=${q('常见词测验')}&ipType=copyright&pageSize=50`);
+    const ids = hits(copyright).map((h) => Number(h.refId.slice(-12)));
+    expect(ids.length).toBe(50);
+    expect(ids.every((i) => i % 3 === 0)).toBe(true);
+    await t.deps.db.deleteFrom('search_entries').where('ref_id', 'in', all.map((e) => e.refId)).execute();
   });
 });

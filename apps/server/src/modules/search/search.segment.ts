@@ -58,3 +58,11 @@ export function queryWords(query: string): string[] {
 export function queryText(query: string): string {
   return normalize(query).replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
 }
+
+/**
+ * A word standing for a filter value (kind, IP type, year, public), added to an entry's words and to a filtered
+ * query so the GIN index applies the filter. Letters and digits only, with a prefix no Chinese text produces.
+ */
+export function filterWord(field: 'k' | 'ip' | 'y' | 'v', value: string): string {
+  return `zz${field}${value.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+}
