@@ -40,7 +40,7 @@ async function journey(name: string, run: (page: Page) => Promise<void>) {
 }
 
 async function searchFor(page: Page, text: string) {
-  const box = page.getByTestId('search-box');
+  const box = page.getByTestId('search-box').locator('input');
   await box.fill(text);
   await box.press('Enter');
   await page.waitForURL((u) => new URL(u).searchParams.get('q') === text);
@@ -49,7 +49,7 @@ async function searchFor(page: Page, text: string) {
 it('a member of the public finds a policy by search and reads it', async () => {
   await journey('public', async (page) => {
     await page.goto(server.url + '/');
-    await page.getByTestId('search-box').fill('侵权判');
+    await page.getByTestId('search-box').locator('input').fill('侵权判');
     // Typeahead: titles of published articles as the words are typed.
     await page.getByTestId('search-suggestion').first().waitFor();
     await snap(page, 'search-01-portal-typeahead');

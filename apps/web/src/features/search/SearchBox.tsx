@@ -32,7 +32,7 @@ export function SearchBox({ mode }: { mode: SearchMode }) {
         else go(o.title ?? text);
         setText(o.title ?? text);
       }}
-      style={{ width: mode === 'portal' ? 260 : 320, maxWidth: '100%' }}
+      style={{ width: mode === 'portal' ? 220 : 320, maxWidth: '100%' }}
       popupMatchSelectWidth={360}
     >
       <Input.Search
