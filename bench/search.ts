@@ -152,7 +152,7 @@ async function load(db: DB) {
   const t2 = performance.now();
   await sql`CREATE INDEX search_entries_tsv ON search_entries USING gin (tsv)`.execute(db);
   await sql`CREATE INDEX search_entries_keys_trgm ON search_entries USING gin (keys gin_trgm_ops) WHERE keys <> ''`.execute(db);
-  await sql`CREATE INDEX search_entries_recent ON search_entries (visibility, sort_at DESC)`.execute(db);
+  await sql`CREATE INDEX search_entries_recent ON search_entries (sort_at DESC) WHERE visibility = 'public'`.execute(db);
   await sql`CREATE INDEX search_entries_newest ON search_entries (sort_at DESC)`.execute(db);
   await sql`CREATE INDEX search_entries_path ON search_entries USING gist (institution_path)`.execute(db);
   await sql`VACUUM ANALYZE search_entries`.execute(db);

@@ -25,9 +25,9 @@ CREATE TABLE search_entries (
 );
 CREATE INDEX search_entries_tsv ON search_entries USING gin (tsv);
 CREATE INDEX search_entries_keys_trgm ON search_entries USING gin (keys gin_trgm_ops) WHERE keys <> '';
--- Newest first: for a common word the planner walks these and stops at the candidate cap (ADR 0017); the first
--- serves the portal (public only), the second the console (public and staff entries together).
-CREATE INDEX search_entries_recent ON search_entries (visibility, sort_at DESC);
+-- Newest first: a common word walks these and stops at the candidate cap (ADR 0017); the first serves the portal
+-- (public only; partial, so no query can build a bitmap of every public entry), the second the console.
+CREATE INDEX search_entries_recent ON search_entries (sort_at DESC) WHERE visibility = 'public';
 CREATE INDEX search_entries_newest ON search_entries (sort_at DESC);
 CREATE INDEX search_entries_path ON search_entries USING gist (institution_path);
 

@@ -117,6 +117,7 @@ async function run(command: string, args: ReturnType<typeof parse>, deps: Deps, 
     case 'search:reindex': {
       const t0 = Date.now();
       const r = await reindexAll(deps.db, (n) => { if (n % 5000 < 500) io.out(`… ${n}`); });
+      await recordAudit(deps.db, cliContext(), { action: 'search.reindex', objectType: 'search_index', detail: { ...r } });
       io.out(`已重建检索索引 Search index rebuilt in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${r.article} 文章 articles, ${r.qa} 问答 Q&A, ${r.consultation} 咨询 consultations, ${r.case} 案件 cases`);
       return 0;
     }
@@ -129,7 +130,7 @@ function parse(argv: string[]) {
   return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
 }
 
-const commands = new Set(['migrate', 'create-admin', 'reset-password', 'import-institutions', 'audit:verify', 'backup', 'restore']);
+const commands = new Set(['migrate', 'create-admin', 'reset-password', 'import-institutions', 'audit:verify', 'backup', 'restore', 'search:reindex']);
 
 /** Parse, open the platform, run one command; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
