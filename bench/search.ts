@@ -92,7 +92,8 @@ try {
   const out = {
     measuredAt: new Date().toISOString(), loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10), cpus: os.cpus().length,
     rows: { articles: ARTICLES, consultations: CONSULTATIONS, indexed: counts },
-    seconds: { generate: Math.round(generateSeconds), reindex: Math.round(reindexSeconds), buildIndexes: Math.round(indexSeconds) },
+    // null: the database was reused from BENCH_DIR, so this run did not load it.
+    seconds: Number.isNaN(reindexSeconds) ? null : { generate: Math.round(generateSeconds), reindex: Math.round(reindexSeconds), buildIndexes: Math.round(indexSeconds) },
     requestsPerScenario: ROUNDS, results, consoleSearchWholeNetworkMedianByQueryMs: perQuery,
   };
   fs.writeFileSync(path.join('bench', 'search.json'), JSON.stringify(out, null, 2) + '\n');
@@ -108,7 +109,7 @@ async function loadedBefore(db: DB) {
   if (n.rows.length === 0) return null;
   const counts = { article: 0, qa: 0, consultation: 0, case: 0, ...Object.fromEntries(n.rows.map((r) => [r.kind, r.n])) };
   const children = (await sql<{ id: string; path: string }>`SELECT id, path::text AS path FROM institutions WHERE path <> 'cn' ORDER BY path`.execute(db)).rows;
-  return { counts, generateSeconds: 0, reindexSeconds: 0, indexSeconds: 0, children };
+  return { counts, generateSeconds: Number.NaN, reindexSeconds: Number.NaN, indexSeconds: Number.NaN, children };
 }
 
 async function load(db: DB) {

@@ -73,9 +73,9 @@ function filtered(f: SearchFilters): RawBuilder<SqlBool> {
 const columns = sql`s.kind, s.ref_id, s.title, s.body, s.ip_types, s.article_kind, s.region_code, s.year, s.sort_at`;
 
 /** The GIN step takes at most this many matches, in no order (a bitmap scan stops there). */
-const GIN_CANDIDATES = 500;
+const GIN_CANDIDATES = SEARCH_RESULT_CAP + 1;
 /** The newest-first step looks at no more than this many of the newest visible entries. */
-const NEWEST_WINDOW = 10_000;
+const NEWEST_WINDOW = 5_000;
 /** Newest-first goes first when it is expected to look at no more than this many entries (ADR 0017). */
 const CHEAP_WALK = 2_000;
 
@@ -102,10 +102,10 @@ async function candidates(
   db: DB, words: string[], filters: string[], matchQ: RawBuilder<unknown>, rankQ: RawBuilder<unknown>, where: RawBuilder<SqlBool>, portal: boolean,
 ): Promise<Found> {
   const stats = await wordStats(db);
-  // The share of entries that match, taking words and filters as independent. Words that go together make this an
-  // underestimate, which errs towards the GIN step: bounded by GIN_CANDIDATES, where a walk that finds too few
-  // matches reads NEWEST_WINDOW entries.
-  const share = [...words, ...filters].reduce((p, w) => p * stats.freq(w), 1);
+  // The share of entries that match: at most the rarest word's (words of one query tend to go together), times the
+  // filters' shares (independent attributes). Too high a guess costs a walk of NEWEST_WINDOW entries, too low a guess
+  // a GIN bitmap of every match; both are bounded.
+  const share = Math.min(...words.map((w) => stats.freq(w))) * filters.reduce((p, w) => p * stats.freq(w), 1);
   // The walk reads entries of the visible kind until it has SEARCH_RESULT_CAP + 1 matches.
   const visibleShare = portal ? stats.freq(filterWord('v', 'public')) || 1 : 1;
   const common = share > 0 && ((SEARCH_RESULT_CAP + 1) * visibleShare) / share <= CHEAP_WALK;
