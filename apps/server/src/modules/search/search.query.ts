@@ -8,10 +8,9 @@ import { wordStats } from './search.stats.ts';
 
 /**
  * The search statements (ADR 0017). Ranking every match of a common word is what makes search slow, so the
- * work is bounded: the full-text match takes at most SEARCH_RESULT_CAP + 1 candidates in a cheap order
- * (newest first, which the planner can serve from the sort_at index for common words), and only those are
- * ranked with ts_rank_cd. Names and numbers typed with a mistake are caught by a trigram look-up on the
- * keys, run only when the full-text match finds less than a page.
+ * work is bounded: candidates() takes at most SEARCH_RESULT_CAP + 1 matches (from the GIN index, or the newest ones
+ * for a common query) and only those are ranked with ts_rank_cd. Names and numbers typed with a mistake are caught
+ * by a trigram look-up on the keys, run only when the full-text match finds less than a page.
  */
 export interface SearchFilters {
   kind?: SearchKindFilter | undefined;
