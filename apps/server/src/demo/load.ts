@@ -8,6 +8,7 @@ import { loadDemoArticles } from './articles.ts';
 import { loadDemoExperts } from './experts.ts';
 import { loadDemoConsultations } from './consultations.ts';
 import { loadStatsHistory } from './stats-history.ts';
+import { reindexAll } from '../modules/search/search.index.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -110,5 +111,7 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   await loadDemoExperts(deps);
   await loadDemoConsultations(deps);
   await loadStatsHistory(deps);
+  // The demo's rows were written directly, not through the services that keep the index: build it once.
+  await reindexAll(deps.db);
   return { loaded: true, logins };
 }

@@ -30,6 +30,8 @@ export type * from './tables.consultations.ts';
 import type { ConsultationsTable, ConsultationMessagesTable, QaProposalsTable } from './tables.consultations.ts';
 import type { StatReturnsTable, StatReturnEventsTable, StatReturnRemindersTable } from './tables.stats.ts';
 export type * from './tables.stats.ts';
+import type { SearchEntriesTable } from './tables.search.ts';
+export type * from './tables.search.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -240,4 +242,5 @@ export interface Database {
   stat_returns: StatReturnsTable;
   stat_return_events: StatReturnEventsTable;
   stat_return_reminders: StatReturnRemindersTable;
+  search_entries: SearchEntriesTable;
 }

@@ -16,6 +16,7 @@ import { InstitutionsPage } from '../features/institutions/InstitutionsPage.tsx'
 import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { AppProviders } from '../shared/AppProviders.tsx';
+import { SearchResultsPage } from '../features/search/SearchResultsPage.tsx';
 import { AccountPage } from './AccountPage.tsx';
 import { ConsoleHome } from './ConsoleHome.tsx';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
@@ -53,6 +54,7 @@ const router = createBrowserRouter(
         { path: 'audit', element: <AuditPage /> },
         { path: 'outbox', element: <OutboxPage /> },
         { path: 'account', element: <AccountPage /> },
+        { path: 'search', element: <SearchResultsPage mode="console" /> },
         { path: 'home', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { useMe } from '../shared/session.ts';
 import { useTitle } from '../shared/useTitle.ts';
 import { portalMessages } from './messages.ts';
+import { SearchBox } from '../features/search/SearchBox.tsx';
 
 const navStyle = ({ isActive }: { isActive: boolean }) => ({ color: isActive ? '#1f4e9e' : '#333', fontWeight: isActive ? 600 : 400, whiteSpace: 'nowrap' as const });
 
@@ -34,6 +35,7 @@ export function PortalLayout() {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('appTagline')}</Typography.Text>
           </Link>
           <Flex align="center" gap={12} wrap>
+            <SearchBox mode="portal" />
             <NavLink to="/" end style={navStyle} data-testid="nav-home">{t('navHome')}</NavLink>
             {contentModules.map((m) => <NavLink key={m.path} to={m.path} style={navStyle} data-testid={`nav-${m.path.slice(1)}`}>{tc(m.title)}</NavLink>)}
             <NavLink to="/guide" style={navStyle} data-testid="nav-guide">{tc('guide')}</NavLink>

@@ -14,6 +14,7 @@ import { MyCasesPage } from '../features/portal-cases/MyCasesPage.tsx';
 import { RatePage } from '../features/portal-cases/RatePage.tsx';
 import { TrackPage } from '../features/portal-cases/TrackPage.tsx';
 import { AppProviders } from '../shared/AppProviders.tsx';
+import { SearchResultsPage } from '../features/search/SearchResultsPage.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { PortalAccountPage } from './PortalAccountPage.tsx';
@@ -33,6 +34,7 @@ const router = createBrowserRouter([
       { path: 'directory/:id', element: <DirectoryDetailPage /> },
       ...contentModules.map((m) => ({ path: m.path.slice(1), element: <ArticleListPage key={m.kind} kind={m.kind} /> })),
       { path: 'articles/:id', element: <ArticlePage /> },
+      { path: 'search', element: <SearchResultsPage mode="portal" /> },
       { path: 'guide', element: <GuidePage /> },
       { path: 'login', element: <PortalLoginPage /> },
       { path: 'register', element: <RegisterPage /> },

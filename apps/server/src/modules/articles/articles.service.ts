@@ -10,6 +10,7 @@ import { insertArticle, lockArticle, saveVersion, updateArticle } from './articl
 import { htmlToText, sanitizeArticleHtml } from './articles.sanitize.ts';
 import { metaByKind, type CreateInput, type UpdateInput } from './articles.schemas.ts';
 import { caseDeidentification } from './articles.case-pii.ts';
+import { indexArticle } from '../search/search.index.ts';
 
 /** Article use cases: one transaction each, with the audit entry and the saved version in it. */
 
@@ -108,6 +109,7 @@ export async function transitionArticle(deps: Deps, actor: Actor, id: string, ac
       ...(action === 'withdraw' ? { withdrawn_at: now } : {}),
       ...(action === 'reject' || action === 'approve' ? { review_note: note ?? null, reviewer_id: actor.userId } : {}),
     });
+    await indexArticle(tx, id);
     await recordAudit(tx, ctx, { action: `article.${action}`, ...audit(id, a.path), detail: { from: a.state, to: r.to } });
   });
 }

@@ -5,6 +5,7 @@ import { notifyTransition } from './case-notifications.ts';
 import type { EffectReport } from './cases.effects.ts';
 import type { CaseRow } from './cases.repository.ts';
 import { assertFollowUpsClosed, dropOpenFollowUps, scheduleFollowUp } from './follow-ups.ts';
+import { indexCase } from '../search/search.index.ts';
 
 export interface AfterTransitionInput {
   /** The case row before the transition. */
@@ -28,5 +29,7 @@ export async function afterTransition(tx: Tx, deps: Deps, t: AfterTransitionInpu
   if (t.event === 'archive') await assertFollowUpsClosed(tx, t.row.id);
   if (t.event === 'conclude') await scheduleFollowUp(tx, t.row.id, t.deadlines);
   if (t.event === 'reopen') await dropOpenFollowUps(tx, t.row.id);
+  // Number, state and owning institution may all have changed: the search entry follows (ADR 0016).
+  await indexCase(tx, t.row.id);
   return notifyTransition(tx, deps, t, t.effects);
 }

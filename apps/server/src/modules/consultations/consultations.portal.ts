@@ -7,6 +7,7 @@ import { requireApplicant } from '../portal-cases/portal.drafts.ts';
 import { proposeInstitutions } from '../portal-cases/portal.proposal.ts';
 import { ownConsultation } from './consultations.access.ts';
 import { threadOf } from './consultations.repository.ts';
+import { indexConsultation } from '../search/search.index.ts';
 import type { askBody } from './consultations.schemas.ts';
 
 /**
@@ -29,6 +30,7 @@ export async function askOnline(deps: Deps, actor: Actor, input: z.infer<typeof 
     }).returning('id').executeTakeFirstOrThrow();
     await tx.insertInto('consultation_messages')
       .values({ consultation_id: row.id, author: 'asker', author_id: actor.userId, body: input.question, created_at: now }).execute();
+    await indexConsultation(tx, row.id);
     await recordAudit(tx, ctx, {
       action: 'consultation.ask', objectType: 'consultation', objectId: row.id, institutionId: inst.id, institutionPath: inst.path,
       detail: { topic: input.topic },

@@ -7,6 +7,7 @@ import { recordAudit, type AuditContext } from '../audit/audit.record.ts';
 import { notifyFromTemplate } from '../notifications/notifications.service.ts';
 import { consultationFor, deskInstitution } from './consultations.access.ts';
 import type { RecordInput } from './consultations.schemas.ts';
+import { indexConsultation } from '../search/search.index.ts';
 
 /** The asker's contact as stored: encrypted, with a masked copy for lists and screens. */
 export function sealContact(secrets: Secrets, contact: string | undefined) {
@@ -38,6 +39,7 @@ export async function recordConsultation(deps: Deps, actor: Actor, input: Record
       { consultation_id: row.id, author: 'asker', author_id: null, body: input.question, created_at: askedAt },
       ...(answered ? [{ consultation_id: row.id, author: 'staff' as const, author_id: actor.userId, body: input.answer!, created_at: now }] : []),
     ]).execute();
+    await indexConsultation(tx, row.id);
     await recordAudit(tx, ctx, {
       action: 'consultation.record', objectType: 'consultation', objectId: row.id, institutionId: inst.id, institutionPath: inst.path,
       detail: { channel: input.channel, topic: input.topic, answered },
@@ -59,6 +61,7 @@ export async function answerConsultation(
       answer: input.answer, status: 'answered', answered_at: now, staff_id: actor.userId, updated_at: now,
       minutes_spent: input.minutesSpent !== undefined ? (c.minutes_spent ?? 0) + input.minutesSpent : c.minutes_spent,
     }).where('id', '=', c.id).execute();
+    await indexConsultation(tx, c.id);
     if (c.asker_user_id) {
       await notifyFromTemplate(deps, tx, {
         userIds: [c.asker_user_id], kind: 'consultation_answered', link: `/my/consultations/${c.id}`, email: true,

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { Tx } from '../../platform/db.ts';
 import { defineJob } from '../../platform/jobs/define.ts';
 import { pathForKey } from '../../platform/storage/layout.ts';
+import { indexCase } from '../search/search.index.ts';
 import { recordAudit } from '../audit/audit.record.ts';
 
 /** The privacy notice the portal shows beside the submit button; raise it whenever the notice text changes. */
@@ -45,6 +46,7 @@ export async function anonymiseExpired(deps: Pick<Deps, 'db' | 'clock' | 'config
         .where('status', '<>', 'deleted').returning('storage_key').execute();
       await tx.insertInto('case_privacy').values({ case_id: id, anonymised_at: deps.clock.now() })
         .onConflict((oc) => oc.column('case_id').doUpdateSet({ anonymised_at: sql`excluded.anonymised_at` })).execute();
+      await indexCase(tx, id);
       await recordAudit(tx, SYSTEM, { action: 'case.anonymise', objectType: 'case', objectId: id, detail: { files: files.length } });
       return files.map((f) => f.storage_key);
     });

@@ -13,7 +13,10 @@ export const redactPaths = [
   '*.code',
 ];
 
-/** URLs that carry a secret in the path (one-click rating links) are logged without it. */
+/**
+ * URLs that carry a secret in the path (one-click rating links) are logged without it, and so is typed search text
+ * (the `q` parameter): people search for names and phone numbers.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/^(\/api\/portal\/rate\/)[^/?#]+/, '$1[redacted]');
+  return url.replace(/^(\/api\/portal\/rate\/)[^/?#]+/, '$1[redacted]').replace(/([?&]q=)[^&#]*/g, '$1[redacted]');
 }

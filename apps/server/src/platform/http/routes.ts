@@ -15,6 +15,7 @@ import { userRoutes } from '../../modules/users/users.routes.ts';
 import { articleRoutes } from '../../modules/articles/articles.routes.ts';
 import { expertRoutes } from '../../modules/experts/experts.routes.ts';
 import { healthRoutes } from './health.routes.ts';
+import { searchRoutes } from '../../modules/search/search.routes.ts';
 
 /** Every module's routes, in one list. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -34,4 +35,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(expertRoutes);
   await app.register(consultationRoutes);
   await app.register(statsRoutes);
+  await app.register(searchRoutes);
 }
