@@ -221,3 +221,20 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/stats/report': { url: () => '/api/stats/report', body: (w, r) => ({ year: 2026, institutionId: inst(w, r), format: 'docx' }), relational: true, mutates: true },
   'POST /api/stats/table.xlsx': collection('/api/stats/table.xlsx', { title: '矩阵测试', columns: ['a'], rows: [[1]] }),
 };
+
+/**
+ * The registries served by modules/registries (list, export, create, detail, edit, import): record routes use a made-up id
+ * (out of scope answers 404); the scope of real records is tested in each registry module's routes test.
+ */
+function registryCalls(path: string, create: unknown): Record<string, RouteCall> {
+  return {
+    [`GET ${path}`]: collection(path),
+    [`GET ${path}/export.xlsx`]: collection(`${path}/export.xlsx`),
+    [`POST ${path}`]: collection(path, create),
+    [`GET ${path}/:id`]: { url: () => `${path}/${NO_ID}`, relational: true, mutates: true },
+    [`PATCH ${path}/:id`]: { url: () => `${path}/${NO_ID}`, body: () => ({ version: 1, notes: '矩阵' }), relational: true, mutates: true },
+    [`POST ${path}/imports`]: { ...collection(`${path}/imports`), accessOnly: true },
+    [`GET ${path}/imports/:id`]: portalRecord(`${path}/imports/:id`),
+  };
+}
+Object.assign(routeCalls, registryCalls('/api/partners', { name: '矩阵合作单位', kind: 'law_firm' }));

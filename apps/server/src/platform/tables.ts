@@ -30,6 +30,10 @@ export type * from './tables.consultations.ts';
 import type { ConsultationsTable, ConsultationMessagesTable, QaProposalsTable } from './tables.consultations.ts';
 import type { StatReturnsTable, StatReturnEventsTable, StatReturnRemindersTable } from './tables.stats.ts';
 export type * from './tables.stats.ts';
+export type * from './tables.registries.ts';
+import type {
+  PartnersTable, KeyEnterprisesTable, KeyEnterpriseLogsTable, VolunteerTeamsTable, VolunteersTable, VolunteerHoursTable, OverseasEntriesTable, RegistryImportsTable,
+} from './tables.registries.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -240,4 +244,12 @@ export interface Database {
   stat_returns: StatReturnsTable;
   stat_return_events: StatReturnEventsTable;
   stat_return_reminders: StatReturnRemindersTable;
+  partners: PartnersTable;
+  key_enterprises: KeyEnterprisesTable;
+  key_enterprise_logs: KeyEnterpriseLogsTable;
+  volunteer_teams: VolunteerTeamsTable;
+  volunteers: VolunteersTable;
+  volunteer_hours: VolunteerHoursTable;
+  overseas_entries: OverseasEntriesTable;
+  registry_imports: RegistryImportsTable;
 }

@@ -1,0 +1,7 @@
+import type { RegistryDef } from './registry.def.ts';
+import { partnerDef } from '../partners/partners.def.ts';
+
+/** Every registry the shared engine serves; the import job finds its registry here by name. */
+export const registryDefs: readonly RegistryDef[] = [partnerDef];
+
+export const registryByName = (name: string) => registryDefs.find((d) => d.name === name);

@@ -1,0 +1,72 @@
+import type { SelectQueryBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { Permission } from '../../authz/roles.ts';
+import type { DB, Tx } from '../../platform/db.ts';
+import type { Secrets } from '../../platform/secrets.ts';
+import type { Column } from './sheet.ts';
+
+/**
+ * One registry (partners, key enterprises, volunteer teams, volunteers, overseas libraries) described as data: its
+ * table, permissions, schemas, workbook columns and duplicate rules. The shared engine (routes, service, import)
+ * does list, detail, create, edit, history, .xlsx import and export from this description; a module adds only what is
+ * its own (a contact log, service hours).
+ */
+export type Row = Record<string, any> & { id: string; institution_id: string; institution_path: string; institution_name: string; version: number };
+export type Values = Record<string, any>;
+export type Q = DB | Tx;
+
+/** A key two records must not share: same credit code, same ID number, same name and employer … */
+export interface DupKey { kind: string; field: string; value: string }
+
+export interface RowError { row: number; field: string; message: string; messageEn: string }
+
+export interface RegistryDef {
+  /** Audit object type and action prefix ('partner' → partner.create). */
+  name: string;
+  table: string;
+  /** Route prefix, e.g. /api/partners. */
+  path: string;
+  zh: string;
+  en: string;
+  /** Workbook sheet and download name (Chinese). */
+  fileZh: string;
+  fileEn: string;
+  perms: { read: Permission; manage: Permission; export: Permission };
+  columns: readonly Column[];
+  /** The column a header row must hold. */
+  required: string;
+  createBody: z.ZodObject;
+  updateBody: z.ZodObject;
+  listQuery: z.ZodObject;
+  /** Columns searched by `q` (ILIKE). */
+  search: readonly string[];
+  orderBy: string;
+  /** Status a list shows unless the filter names another. */
+  defaultStatus: string;
+  /** Other list filters (status and q are done by the engine). */
+  filter(q: SelectQueryBuilder<any, any, any>, f: Values): SelectQueryBuilder<any, any, any>;
+  /** API fields → columns (personal data encrypted). */
+  toColumns(fields: Values, secrets: Secrets): Values;
+  present(row: Row): Values & { id: string };
+  /** Sheet cells beyond the plain columns (e.g. one contact person) → input fields. */
+  fromSheet?(cells: Record<string, string>, input: Values): void;
+  /** A presented record → the export row. */
+  toSheet?(item: Values): Values;
+  /** Duplicate keys of one record's values (phone/ID numbers hashed by the def). */
+  dupKeys(values: Values, secrets: Secrets): DupKey[];
+  /** Which of these keys another record (not `exceptId`) already holds, in the registry the record would join. */
+  taken(db: Q, at: { institutionId: string }, keys: readonly DupKey[], exceptId?: string): Promise<Set<string>>;
+  dupMessage(kind: string, value?: string): { zh: string; en: string };
+  /** Resolve names in the import to ids (team name → team, liaison user name → user); errors name the row. */
+  resolve?(tx: Q, at: { institutionId: string; institutionPath: string }, rows: { row: number; values: Values }[], errors: RowError[]): Promise<void>;
+  /** Rules across fields (an agreement ends after it starts) on the merged values; the failing field and message. */
+  crossCheck?(values: Values): { field: string; zh: string; en: string } | null;
+  /** Checks of references on create/update (a team in scope, a liaison who is staff). Throws an AppError. */
+  validate?(tx: Q, at: { institutionId: string; institutionPath: string }, values: Values): Promise<void>;
+  /** Fields whose values stay out of the change history (personal data): the history names them only. */
+  privateFields: readonly string[];
+  /** Extra parts of the detail answer (logs, hours). */
+  detail?(db: Q, row: Row): Promise<Values>;
+}
+
+export const dupId = (k: DupKey) => `${k.kind}\u0000${k.value}`;
