@@ -238,3 +238,7 @@ function registryCalls(path: string, create: unknown): Record<string, RouteCall>
   };
 }
 Object.assign(routeCalls, registryCalls('/api/partners', { name: '矩阵合作单位', kind: 'law_firm' }));
+Object.assign(routeCalls, registryCalls('/api/key-enterprises', { name: '矩阵重点企业', creditCode: '91420100MA4K5T2Q3Q' }));
+routeCalls['POST /api/key-enterprises/:id/logs'] = {
+  url: () => `/api/key-enterprises/${NO_ID}/logs`, body: () => ({ kind: 'contact', happenedOn: '2026-01-05', summary: '矩阵走访' }), relational: true, mutates: true,
+};

@@ -1,7 +1,8 @@
 import type { RegistryDef } from './registry.def.ts';
+import { keyEnterpriseDef } from '../key-enterprises/key-enterprises.def.ts';
 import { partnerDef } from '../partners/partners.def.ts';
 
 /** Every registry the shared engine serves; the import job finds its registry here by name. */
-export const registryDefs: readonly RegistryDef[] = [partnerDef];
+export const registryDefs: readonly RegistryDef[] = [partnerDef, keyEnterpriseDef];
 
 export const registryByName = (name: string) => registryDefs.find((d) => d.name === name);

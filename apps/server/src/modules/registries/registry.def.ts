@@ -43,6 +43,8 @@ export interface RegistryDef {
   orderBy: string;
   /** Status a list shows unless the filter names another. */
   defaultStatus: string;
+  /** Joins and columns the list and detail add to the row (a liaison's name, a team's name). */
+  extend?(q: SelectQueryBuilder<any, any, any>): SelectQueryBuilder<any, any, any>;
   /** Other list filters (status and q are done by the engine). */
   filter(q: SelectQueryBuilder<any, any, any>, f: Values): SelectQueryBuilder<any, any, any>;
   /** API fields → columns (personal data encrypted). */
@@ -58,7 +60,7 @@ export interface RegistryDef {
   taken(db: Q, at: { institutionId: string }, keys: readonly DupKey[], exceptId?: string): Promise<Set<string>>;
   dupMessage(kind: string, value?: string): { zh: string; en: string };
   /** Resolve names in the import to ids (team name → team, liaison user name → user); errors name the row. */
-  resolve?(tx: Q, at: { institutionId: string; institutionPath: string }, rows: { row: number; values: Values }[], errors: RowError[]): Promise<void>;
+  resolve?(tx: Q, at: { institutionId: string; institutionPath: string }, rows: { row: number; values: Values; cells: Record<string, string> }[], errors: RowError[]): Promise<void>;
   /** Rules across fields (an agreement ends after it starts) on the merged values; the failing field and message. */
   crossCheck?(values: Values): { field: string; zh: string; en: string } | null;
   /** Checks of references on create/update (a team in scope, a liaison who is staff). Throws an AppError. */

@@ -44,15 +44,17 @@ async function progress(deps: Deps, id: string, set: Record<string, unknown>) {
 async function checkAll(deps: Deps, def: RegistryDef, at: { institutionId: string; institutionPath: string }, buffer: Buffer) {
   const sheet = await readSheet(buffer, def.columns, def.required);
   const errors: RowError[] = [];
-  const good: { row: number; values: Values }[] = [];
+  const good: { row: number; values: Values; cells: Record<string, string> }[] = [];
   for (const r of sheet) {
     const v = checkRow(def, r, errors);
-    if (v) good.push({ row: r.row, values: v });
+    if (v) good.push({ row: r.row, values: v, cells: r.cells });
   }
   await def.resolve?.(deps.db, at, good, errors);
+  const bad = new Set(errors.map((e) => e.row));
+  const checked = good.filter((g) => !bad.has(g.row));
   const seen = new Map<string, number>();
   const keyed: { row: number; key: ReturnType<RegistryDef['dupKeys']>[number] }[] = [];
-  for (const g of good) {
+  for (const g of checked) {
     for (const k of def.dupKeys(g.values, deps.secrets)) {
       const first = seen.get(dupId(k));
       if (first !== undefined) {
@@ -70,7 +72,7 @@ async function checkAll(deps: Deps, def: RegistryDef, at: { institutionId: strin
     }
   }
   errors.sort((a, b) => a.row - b.row);
-  return { total: sheet.length, good, errors };
+  return { total: sheet.length, good: checked, errors };
 }
 
 export async function runImport(deps: Deps, importId: string, ctx: AuditContext, given?: Buffer): Promise<void> {

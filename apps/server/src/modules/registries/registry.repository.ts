@@ -7,17 +7,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
 
 function base(db: Q, def: RegistryDef, scope: Scope) {
-  return (db as unknown as Kysely<any>)
+  const q = (db as unknown as Kysely<any>)
     .selectFrom(`${def.table} as r`)
     .innerJoin('institutions as i', 'i.id', 'r.institution_id')
     .selectAll('r')
     .select('i.name as institution_name')
     .where(inScope(scope, 'r.institution_path'));
+  return def.extend ? def.extend(q) : q;
 }
 
 export const likeOf = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
-export async function listRows(db: Q, def: RegistryDef, scope: Scope, f: Values, page: number, pageSize: number | null) {
+export async function listRows(db: Q, def: RegistryDef, scope: Scope, f: Values, page: number, pageSize: number | null, actorId?: string) {
   let q = base(db, def, scope);
   if (f.q) {
     const like = likeOf(f.q);
@@ -26,7 +27,7 @@ export async function listRows(db: Q, def: RegistryDef, scope: Scope, f: Values,
   if (f.institutionId && isUuid(f.institutionId)) {
     q = q.where(sql<boolean>`r.institution_path <@ (SELECT path FROM institutions WHERE id = ${f.institutionId})`);
   }
-  q = def.filter(q, f);
+  q = def.filter(q, { ...f, actorId });
   q = q.where('r.status', '=', f.status ?? def.defaultStatus);
   const total = await q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   let rows = q.orderBy(`r.${def.orderBy}`).orderBy('r.id');

@@ -38,7 +38,8 @@ export function registryRoutes(def: RegistryDef) {
       schema: { tags, summary: `${def.zh}列表 ${def.en} list`, querystring: def.listQuery },
     }, async (req) => {
       const { page, pageSize, ...filters } = req.query as Record<string, any>;
-      const { rows, total } = await listRows(deps.db, def, scopeFor(requireActor(req), def.perms.read), filters, page, pageSize);
+      const actor = requireActor(req);
+      const { rows, total } = await listRows(deps.db, def, scopeFor(actor, def.perms.read), filters, page, pageSize, actor.userId);
       return { data: rows.map(def.present), total, page, pageSize };
     });
 
@@ -47,7 +48,7 @@ export function registryRoutes(def: RegistryDef) {
       schema: { tags, summary: `导出${def.zh} Export ${def.en} (.xlsx)`, querystring: def.listQuery.omit({ page: true, pageSize: true } as never) },
     }, async (req, reply) => {
       const actor = requireActor(req);
-      const { rows } = await listRows(deps.db, def, scopeFor(actor, def.perms.export), req.query as Record<string, any>, 1, null);
+      const { rows } = await listRows(deps.db, def, scopeFor(actor, def.perms.export), req.query as Record<string, any>, 1, null, actor.userId);
       const items = rows.map(def.present).map((x) => def.toSheet?.(x) ?? x);
       const file = await writeSheet(def.fileZh, def.columns, items);
       await recordAudit(deps.db, auditContext(req), { action: `${def.name}.export`, objectType: def.name, detail: { count: rows.length } });

@@ -14,6 +14,7 @@ import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
 import { articleRoutes } from '../../modules/articles/articles.routes.ts';
 import { expertRoutes } from '../../modules/experts/experts.routes.ts';
+import { keyEnterpriseRoutes } from '../../modules/key-enterprises/key-enterprises.routes.ts';
 import { partnerRoutes } from '../../modules/partners/partners.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 
@@ -36,4 +37,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(consultationRoutes);
   await app.register(statsRoutes);
   await app.register(partnerRoutes);
+  await app.register(keyEnterpriseRoutes);
 }
