@@ -242,3 +242,9 @@ Object.assign(routeCalls, registryCalls('/api/key-enterprises', { name: '矩阵�
 routeCalls['POST /api/key-enterprises/:id/logs'] = {
   url: () => `/api/key-enterprises/${NO_ID}/logs`, body: () => ({ kind: 'contact', happenedOn: '2026-01-05', summary: '矩阵走访' }), relational: true, mutates: true,
 };
+Object.assign(routeCalls, registryCalls('/api/volunteer-teams', { name: '矩阵志愿队', hostKind: 'university' }));
+Object.assign(routeCalls, registryCalls('/api/volunteers', { name: '矩阵志愿者', teamId: NO_ID }));
+routeCalls['POST /api/volunteers/:id/hours'] = {
+  url: () => `/api/volunteers/${NO_ID}/hours`, body: () => ({ servedOn: '2026-01-05', activity: '矩阵服务', hours: 2 }), relational: true, mutates: true,
+};
+routeCalls['GET /api/volunteer-hours/totals'] = collection('/api/volunteer-hours/totals');

@@ -15,6 +15,7 @@ import { userRoutes } from '../../modules/users/users.routes.ts';
 import { articleRoutes } from '../../modules/articles/articles.routes.ts';
 import { expertRoutes } from '../../modules/experts/experts.routes.ts';
 import { keyEnterpriseRoutes } from '../../modules/key-enterprises/key-enterprises.routes.ts';
+import { volunteerRoutes } from '../../modules/volunteers/volunteers.routes.ts';
 import { partnerRoutes } from '../../modules/partners/partners.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 
@@ -38,4 +39,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(statsRoutes);
   await app.register(partnerRoutes);
   await app.register(keyEnterpriseRoutes);
+  await app.register(volunteerRoutes);
 }
