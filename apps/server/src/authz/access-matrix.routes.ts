@@ -248,3 +248,4 @@ routeCalls['POST /api/volunteers/:id/hours'] = {
   url: () => `/api/volunteers/${NO_ID}/hours`, body: () => ({ servedOn: '2026-01-05', activity: '矩阵服务', hours: 2 }), relational: true, mutates: true,
 };
 routeCalls['GET /api/volunteer-hours/totals'] = collection('/api/volunteer-hours/totals');
+Object.assign(routeCalls, registryCalls('/api/overseas', { kind: 'law', title: '矩阵海外法规', country: 'US' }));

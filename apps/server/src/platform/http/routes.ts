@@ -16,6 +16,7 @@ import { articleRoutes } from '../../modules/articles/articles.routes.ts';
 import { expertRoutes } from '../../modules/experts/experts.routes.ts';
 import { keyEnterpriseRoutes } from '../../modules/key-enterprises/key-enterprises.routes.ts';
 import { volunteerRoutes } from '../../modules/volunteers/volunteers.routes.ts';
+import { overseasRoutes } from '../../modules/overseas/overseas.routes.ts';
 import { partnerRoutes } from '../../modules/partners/partners.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 
@@ -40,4 +41,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(partnerRoutes);
   await app.register(keyEnterpriseRoutes);
   await app.register(volunteerRoutes);
+  await app.register(overseasRoutes);
 }
