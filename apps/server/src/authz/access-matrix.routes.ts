@@ -226,13 +226,13 @@ export const routeCalls: Record<string, RouteCall> = {
  * The registries served by modules/registries (list, export, create, detail, edit, import): record routes use a made-up id
  * (out of scope answers 404); the scope of real records is tested in each registry module's routes test.
  */
-function registryCalls(path: string, create: unknown): Record<string, RouteCall> {
+function registryCalls(path: string, create: unknown, patch: unknown = { version: 1, notes: '矩阵' }): Record<string, RouteCall> {
   return {
     [`GET ${path}`]: collection(path),
     [`GET ${path}/export.xlsx`]: collection(`${path}/export.xlsx`),
     [`POST ${path}`]: collection(path, create),
     [`GET ${path}/:id`]: { url: () => `${path}/${NO_ID}`, relational: true, mutates: true },
-    [`PATCH ${path}/:id`]: { url: () => `${path}/${NO_ID}`, body: () => ({ version: 1, notes: '矩阵' }), relational: true, mutates: true },
+    [`PATCH ${path}/:id`]: { url: () => `${path}/${NO_ID}`, body: () => patch, relational: true, mutates: true },
     [`POST ${path}/imports`]: { ...collection(`${path}/imports`), accessOnly: true },
     [`GET ${path}/imports/:id`]: portalRecord(`${path}/imports/:id`),
   };
@@ -248,4 +248,5 @@ routeCalls['POST /api/volunteers/:id/hours'] = {
   url: () => `/api/volunteers/${NO_ID}/hours`, body: () => ({ servedOn: '2026-01-05', activity: '矩阵服务', hours: 2 }), relational: true, mutates: true,
 };
 routeCalls['GET /api/volunteer-hours/totals'] = collection('/api/volunteer-hours/totals');
-Object.assign(routeCalls, registryCalls('/api/overseas', { kind: 'law', title: '矩阵海外法规', country: 'US' }));
+Object.assign(routeCalls, registryCalls('/api/overseas', { kind: 'law', title: '矩阵海外法规', country: 'US' }, { version: 1, summary: '矩阵' }));
+routeCalls['GET /api/key-enterprises/liaisons'] = collection('/api/key-enterprises/liaisons');

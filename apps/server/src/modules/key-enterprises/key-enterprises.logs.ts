@@ -9,7 +9,8 @@ import { isoDate, text } from '../registries/fields.ts';
 import { enterpriseLogs } from './key-enterprises.log-list.ts';
 import { getRow } from '../registries/registry.repository.ts';
 import { idParams } from '../registries/registry.routes.ts';
-import { keyEnterpriseDef } from './key-enterprises.def.ts';
+import { keyEnterpriseDef, liaisonsAt } from './key-enterprises.def.ts';
+import { targetInstitution } from '../experts/experts.service.ts';
 
 export const logBody = z.strictObject({
   kind: z.enum(['contact', 'service']),
@@ -21,6 +22,18 @@ export const logBody = z.strictObject({
 export async function keyEnterpriseLogRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
+
+  r.get('/api/key-enterprises/liaisons', {
+    config: { access: 'key_enterprise.manage' },
+    schema: { tags: ['key_enterprise'], summary: '可选的知识产权联络员 Staff who may be the liaison', querystring: z.strictObject({ institutionId: z.uuid().optional() }) },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const inst = await deps.db.transaction().execute((tx) => targetInstitution(tx, actor, req.query.institutionId, 'key_enterprise.manage'));
+    const users = await liaisonsAt(deps.db, inst.path, {});
+    const names = users.length ? await deps.db.selectFrom('users').select(['id', 'display_name', 'username']).where('id', 'in', users.map((u) => u.id)).orderBy('display_name').execute() : [];
+    return { data: names.map((u) => ({ id: u.id, name: u.display_name, username: u.username })) };
+  });
+
   r.post('/api/key-enterprises/:id/logs', {
     config: { access: 'key_enterprise.log' },
     schema: { tags: ['key_enterprise'], summary: '记录联络走访或服务 Log a contact or a service', params: idParams, body: logBody },
