@@ -46,6 +46,11 @@ const columnMap = {
   provides: 'provides', notes: 'notes', status: 'status',
 };
 
+/** The first contact, flat, for the list, the workbook and the one-contact form. */
+const firstContact = (cs: PartnerContactRow[]) => ({
+  contactName: cs[0]?.name ?? null, contactTitle: cs[0]?.title ?? null, contactPhoneMasked: cs[0]?.phoneMasked ?? null, contactEmail: cs[0]?.email ?? null,
+});
+
 const has = (col: string, v: string) => sql<boolean>`${v} = ANY(${sql.ref(col)})`;
 
 export const partnerDef: RegistryDef = {
@@ -83,12 +88,16 @@ export const partnerDef: RegistryDef = {
     if (f.agreement === 'none') q = q.where('r.signed_on', 'is', null);
     return q;
   },
-  toColumns(f, secrets) {
+  toColumns(f, secrets, current) {
     const out = columnsOf(f, columnMap);
     if (f.contacts !== undefined) {
-      out.contacts = JSON.stringify((f.contacts as Values[]).map((c): PartnerContactRow => ({
+      // A contact sent without a phone keeps the stored phone of the contact at the same place (it never leaves the server).
+      const stored = (current?.contacts ?? []) as PartnerContactRow[];
+      out.contacts = JSON.stringify((f.contacts as Values[]).map((c, i): PartnerContactRow => ({
         name: c.name, title: c.title ?? null, email: c.email ?? null,
-        phoneEnc: c.phone ? secrets.encrypt(c.phone) : null, phoneMasked: c.phone ? maskPhone(c.phone) : null,
+        ...(c.phone === undefined && stored[i]
+          ? { phoneEnc: stored[i].phoneEnc ?? null, phoneMasked: stored[i].phoneMasked ?? null }
+          : { phoneEnc: c.phone ? secrets.encrypt(c.phone) : null, phoneMasked: c.phone ? maskPhone(c.phone) : null }),
       })));
     }
     return out;
@@ -105,6 +114,7 @@ export const partnerDef: RegistryDef = {
     validUntil: ymd(r.valid_until),
     provides: r.provides,
     contacts: (r.contacts as PartnerContactRow[]).map((c) => ({ name: c.name, title: c.title ?? null, phoneMasked: c.phoneMasked ?? null, email: c.email ?? null })),
+    ...firstContact(r.contacts as PartnerContactRow[]),
     notes: r.notes,
     status: r.status,
     version: r.version,
@@ -115,10 +125,6 @@ export const partnerDef: RegistryDef = {
     if (cells.contactName || cells.contactPhone || cells.contactEmail || cells.contactTitle) {
       input.contacts = [{ name: cells.contactName ?? '', title: cells.contactTitle || null, phone: cells.contactPhone || null, email: cells.contactEmail || null }];
     }
-  },
-  toSheet: (p) => {
-    const c = (p.contacts as Values[])[0];
-    return { ...p, contactName: c?.name, contactTitle: c?.title, contactPhoneMasked: c?.phoneMasked, contactEmail: c?.email };
   },
   crossCheck: (v) => (v.signedOn && v.validUntil && v.validUntil < v.signedOn
     ? { field: 'validUntil', zh: '协议有效期不能早于签订日期', en: 'The agreement cannot end before it is signed' } : null),

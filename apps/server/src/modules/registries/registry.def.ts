@@ -47,8 +47,8 @@ export interface RegistryDef {
   extend?(q: SelectQueryBuilder<any, any, any>): SelectQueryBuilder<any, any, any>;
   /** Other list filters (status and q are done by the engine). */
   filter(q: SelectQueryBuilder<any, any, any>, f: Values): SelectQueryBuilder<any, any, any>;
-  /** API fields → columns (personal data encrypted). */
-  toColumns(fields: Values, secrets: Secrets): Values;
+  /** API fields → columns (personal data encrypted); `current` is the stored row on an edit. */
+  toColumns(fields: Values, secrets: Secrets, current?: Row): Values;
   present(row: Row): Values & { id: string };
   /** Sheet cells beyond the plain columns (e.g. one contact person) → input fields. */
   fromSheet?(cells: Record<string, string>, input: Values): void;

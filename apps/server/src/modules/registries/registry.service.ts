@@ -84,7 +84,7 @@ export async function updateRecord(deps: Deps, actor: Actor, def: RegistryDef, i
     await assertNoDuplicate(tx, def, deps.secrets, at, merged, id);
     await (tx as unknown as Kysely<any>)
       .updateTable(def.table)
-      .set({ ...def.toColumns(fields, deps.secrets), version: cur.version + 1, updated_at: deps.clock.now() })
+      .set({ ...def.toColumns(fields, deps.secrets, cur), version: cur.version + 1, updated_at: deps.clock.now() })
       .where('id', '=', id)
       .execute()
       .catch(mapUnique(def));
