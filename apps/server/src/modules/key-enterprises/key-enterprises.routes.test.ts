@@ -31,7 +31,9 @@ describe('key-enterprise list', () => {
     expect(e).toMatchObject({ liaisonName: expect.any(String), contactPhoneMasked: '136****2222', listedOn: '2026-03-01' });
     expect(r.raw).not.toContain('13600002222');
     const mine = await handler.get('/api/key-enterprises?liaison=mine&tag=exporter');
-    expect(mine.body.data.map((x: { name: string }) => x.name)).toEqual(['武汉测试光电有限公司']);
+    expect(mine.body.data.map((x: { name: string }) => x.name)).toContain('武汉测试光电有限公司');
+    expect(mine.body.data.every((x: { liaisonUserId: string; tags: string[] }) => x.liaisonUserId === handlerId && x.tags.includes('exporter'))).toBe(true);
+    expect((await handler.get('/api/key-enterprises?liaison=mine&tag=high_tech&pageSize=200')).body.data.map((x: { name: string }) => x.name)).not.toContain('武汉测试光电有限公司');
 
     const log = await handler.post(`/api/key-enterprises/${e.id}/logs`, { kind: 'contact', happenedOn: '2026-04-02', summary: '走访了解海外参展计划' });
     expect(log.status, log.raw).toBe(201);

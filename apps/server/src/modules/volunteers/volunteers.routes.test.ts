@@ -60,11 +60,12 @@ describe('volunteer teams and volunteers', () => {
     const bad = await clerk.post(`/api/volunteers/${v.id}/hours`, { servedOn: '2026-03-09', activity: '超时', hours: 25 });
     expect(bad.status).toBe(400);
     expect(bad.raw).toMatch(/hours/);
-    const byV = (await clerk.get('/api/volunteer-hours/totals?by=volunteer')).body;
+    const byV = (await clerk.get('/api/volunteer-hours/totals?by=volunteer&from=2026-01-01&to=2026-06-30')).body;
     expect(byV.data.slice(0, 2).map((x: { name: string; hours: number }) => [x.name, x.hours])).toEqual([['志愿者甲', 7.5], ['志愿者丙', 2]]);
-    const byTeam = (await clerk.get('/api/volunteer-hours/totals?by=team&from=2026-03-02')).body.data;
+    const byTeam = (await clerk.get('/api/volunteer-hours/totals?by=team&from=2026-03-02&to=2026-06-30')).body.data;
     expect(byTeam[0]).toMatchObject({ name: '测试大学知识产权志愿服务队', hours: 6, sessions: 2, volunteers: 2 });
-    const byInst = (await hb.get('/api/volunteer-hours/totals?by=institution')).body;
+    expect(byV.total).toEqual({ hours: 9.5, sessions: 3 });
+    const byInst = (await hb.get('/api/volunteer-hours/totals?by=institution&to=2026-06-30')).body;
     expect(byInst.data.find((x: { name: string }) => x.name === '武汉市知识产权维权援助中心').hours).toBe(9.5);
     expect((await hb.get(`/api/volunteer-teams/${teamId}`)).body.data.totals).toEqual({ hours: 9.5, sessions: 3 });
     expect((await hb.get(`/api/volunteers/${v.id}`)).body.data.hours.map((h: { hours: number }) => h.hours)).toEqual([4, 3.5]);
