@@ -5,7 +5,7 @@ import { can, scopeFor } from '../../authz/can.ts';
 import { AppError, NotFound } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/route-guard.ts';
 import { auditContext, recordAudit } from '../audit/audit.record.ts';
-import { isoDate, text } from '../registries/fields.ts';
+import { isoDate, text, todayInChina } from '../registries/fields.ts';
 import { enterpriseLogs } from './key-enterprises.log-list.ts';
 import { getRow } from '../registries/registry.repository.ts';
 import { idParams } from '../registries/registry.routes.ts';
@@ -39,7 +39,7 @@ export async function keyEnterpriseLogRoutes(app: FastifyInstance): Promise<void
     schema: { tags: ['key_enterprise'], summary: '记录联络走访或服务 Log a contact or a service', params: idParams, body: logBody },
   }, async (req, reply) => {
     const actor = requireActor(req);
-    const today = deps.clock.now().toISOString().slice(0, 10);
+    const today = todayInChina(deps.clock.now());
     const id = await deps.db.transaction().execute(async (tx) => {
       const e = await getRow(tx, keyEnterpriseDef, scopeFor(actor, 'key_enterprise.read'), req.params.id);
       if (!e || !can(actor, 'key_enterprise.log', { institutionPath: e.institution_path })) throw NotFound('key enterprise', '重点企业');

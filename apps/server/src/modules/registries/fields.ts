@@ -38,3 +38,6 @@ export function ymd(v: unknown): string | null {
   if (!(v instanceof Date)) return String(v);
   return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
 }
+
+/** Today's date in China (UTC+8), whatever the server's zone: a log dated today in Wuhan is not "in the future". */
+export const todayInChina = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -5,7 +5,7 @@ import { can, scopeFor } from '../../authz/can.ts';
 import { AppError, NotFound } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/route-guard.ts';
 import { auditContext, recordAudit } from '../audit/audit.record.ts';
-import { isoDate, text } from '../registries/fields.ts';
+import { isoDate, text, todayInChina } from '../registries/fields.ts';
 import { getRow } from '../registries/registry.repository.ts';
 import { idParams } from '../registries/registry.routes.ts';
 import { hourTotals, volunteerLog, volunteerTotal } from './volunteer-hours.repository.ts';
@@ -29,7 +29,7 @@ export async function volunteerHourRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['volunteer'], summary: '登记服务时长 Log service hours', params: idParams, body: hoursBody },
   }, async (req, reply) => {
     const actor = requireActor(req);
-    const today = deps.clock.now().toISOString().slice(0, 10);
+    const today = todayInChina(deps.clock.now());
     await deps.db.transaction().execute(async (tx) => {
       const v = await getRow(tx, volunteerDef, scopeFor(actor, 'volunteer.read'), req.params.id);
       if (!v || !can(actor, 'volunteer.log', { institutionPath: v.institution_path })) throw NotFound('volunteer', '志愿者');
