@@ -30,7 +30,7 @@ const statuses = ['active', 'archived'] as const;
 export const overseasColumns: Column[] = [
   { key: 'kind', zh: '类别', width: 14, list: overseasKinds },
   { key: 'title', zh: '名称', width: 36 },
-  { key: 'country', zh: '国家或地区', width: 10, list: countries },
+  { key: 'country', zh: '国家或地区', width: 10, list: countries, open: true },
   { key: 'industries', zh: '行业领域', width: 18, list: caseFields, multi: true },
   { key: 'ipTypes', zh: '知识产权类型', width: 18, list: ipTypes, multi: true },
   { key: 'datedOn', zh: '日期（施行/裁判）', width: 13, date: true },

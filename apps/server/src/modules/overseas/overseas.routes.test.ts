@@ -61,11 +61,12 @@ describe('overseas libraries', () => {
 
   it('imports by row with kinds and countries by their Chinese names; nothing until clean', async () => {
     const header = ['类别', '名称', '国家或地区', '行业领域', '统一社会信用代码'];
-    const rows = [['海外案例', '导入案例甲', '日本', '电子商务', null], ['出口企业', '导入企业', '德国', '进出口', null], ['海外法律法规', '导入法规', '火星', null, null]];
+    const rows = [['海外案例', '导入案例甲', '日本', '电子商务', null], ['出口企业', '导入企业', '德国', '进出口', null], ['海外法律法规', '导入法规', '火星', null, null], ['海外法律法规', '波兰工业产权法', 'pl', null, null]];
     const r = await upload(hb, '/api/overseas/imports', await xlsx(header, rows), 'o.xlsx');
     expect(r.body.data.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['3:creditCode', '4:country']);
-    const ok = await upload(hb, '/api/overseas/imports', await xlsx(header, [rows[0], ['出口企业', '导入企业', '德国', '进出口', code('91420100MA4X0P1R3')]]), 'o.xlsx');
-    expect(ok.body.data).toMatchObject({ status: 'done', imported: 2 });
+    const ok = await upload(hb, '/api/overseas/imports', await xlsx(header, [rows[0], ['出口企业', '导入企业', '德国', '进出口', code('91420100MA4X0P1R3')], rows[3]]), 'o.xlsx');
+    expect(ok.body.data).toMatchObject({ status: 'done', imported: 3 });
+    expect(names(await hb.get('/api/overseas?country=PL'))).toEqual(['波兰工业产权法']);
     expect(names(await hb.get('/api/overseas?country=JP&kind=case'))).toEqual(['导入案例甲']);
   });
 });

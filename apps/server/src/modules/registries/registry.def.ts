@@ -63,6 +63,8 @@ export interface RegistryDef {
   resolve?(tx: Q, at: { institutionId: string; institutionPath: string }, rows: { row: number; values: Values; cells: Record<string, string> }[], errors: RowError[]): Promise<void>;
   /** Rules across fields (an agreement ends after it starts) on the merged values; the failing field and message. */
   crossCheck?(values: Values): { field: string; zh: string; en: string } | null;
+  /** The institution a new record joins when the body names none (a volunteer joins its team's); default the caller's own. */
+  institutionOf?(tx: Q, values: Values): Promise<string | undefined>;
   /** Checks of references on create/update (a team in scope, a liaison who is staff). Throws an AppError. */
   validate?(tx: Q, at: { institutionId: string; institutionPath: string }, values: Values): Promise<void>;
   /** Fields whose values stay out of the change history (personal data): the history names them only. */

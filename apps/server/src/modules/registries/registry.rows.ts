@@ -19,7 +19,7 @@ export function checkRow(def: RegistryDef, r: SheetRow, errors: RowError[]): Val
         input[col.key] = items.map((x) => parseLabelled(col.list as readonly Labelled[], x)).filter(Boolean);
       } else input[col.key] = items;
     } else if (col.list) {
-      const p = parseLabelled(col.list, v);
+      const p = parseLabelled(col.list, v) ?? (col.open ? v : undefined);
       if (!p) err(col.key, `${col.zh}不正确：${v}`, `Unknown ${col.key}: ${v}`);
       input[col.key] = p;
     } else if (col.date) {

@@ -37,8 +37,8 @@ export async function assertNoDuplicate(db: Q, def: RegistryDef, secrets: Secret
 
 export async function createRecord(deps: Deps, actor: Actor, def: RegistryDef, input: Values, ctx: AuditContext): Promise<string> {
   return deps.db.transaction().execute(async (tx) => {
-    const inst = await targetInstitution(tx, actor, input.institutionId, def.perms.manage);
-    const { institutionId: _, ...fields } = input;
+    const { institutionId, ...fields } = input;
+    const inst = await targetInstitution(tx, actor, institutionId ?? (await def.institutionOf?.(tx, fields)), def.perms.manage);
     const at = { institutionId: inst.id, institutionPath: inst.path };
     crossCheck(def, fields);
     await def.validate?.(tx, at, fields);

@@ -12,6 +12,8 @@ export interface Column {
   zh: string;
   width: number;
   list?: readonly Labelled[];
+  /** Values beyond the list are passed on as written (the schema checks them): any ISO country code. */
+  open?: boolean;
   multi?: boolean;
   date?: boolean;
   exportOnly?: boolean;

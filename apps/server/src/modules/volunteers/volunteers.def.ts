@@ -111,6 +111,9 @@ export const volunteerDef: RegistryDef = {
       else errors.push({ row: r.row, field: 'team', message: r.cells.team ? `本机构没有名为“${r.cells.team}”的志愿服务队伍` : '请填写所属队伍', messageEn: r.cells.team ? `No team named ${r.cells.team} at this institution` : 'Give the team' });
     }
   },
+  async institutionOf(db, values) {
+    return (await db.selectFrom('volunteer_teams').select('institution_id').where('id', '=', values.teamId).executeTakeFirst())?.institution_id;
+  },
   async validate(db, at, values) {
     if (!values.teamId) return;
     const t = await db.selectFrom('volunteer_teams').select('institution_id').where('id', '=', values.teamId).executeTakeFirst();

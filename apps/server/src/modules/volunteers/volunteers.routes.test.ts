@@ -37,6 +37,10 @@ describe('volunteer teams and volunteers', () => {
     expect(upd.body.data.changes[0].detail).toEqual({ fields: ['phone', 'skills'], changes: { skills: [['consultation', 'legal'], ['translation']] } });
     expect(JSON.stringify(upd.body.data.changes)).not.toContain('1351234');
     expect((await hb.get(`/api/volunteer-teams/${teamId}`)).body.data.members).toBe(1);
+    // Without an institution named, a volunteer joins the institution of its team.
+    const joined = await hb.post('/api/volunteers', { teamId, name: '随队志愿者' });
+    expect(joined.status, joined.raw).toBe(201);
+    expect(joined.body.data.institutionName).toBe('武汉市知识产权维权援助中心');
   });
 
   it('refuses a team of another institution, a bad ID number and the same ID number twice', async () => {

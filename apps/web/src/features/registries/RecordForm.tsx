@@ -2,6 +2,7 @@ import { App, Button, Form, Space } from 'antd';
 import { useFormErrors } from '../../shared/useApplyErrors.ts';
 import { useT } from '../../shared/i18n/index.ts';
 import { useSave } from './api.ts';
+import { InstitutionPicker } from '../users/RoleSelect.tsx';
 import { FieldInput } from './FieldInput.tsx';
 import { registryMessages } from './messages.ts';
 import type { Rec, RegistryUi } from './types.ts';
@@ -13,6 +14,7 @@ export function RecordForm({ ui, rec, done }: { ui: RegistryUi; rec?: Rec; done:
   const onError = useFormErrors(form);
   const { message } = App.useApp();
   const save = useSave(ui.api);
+  const institutionId = Form.useWatch('institutionId', form) as string | undefined;
   const fields = ui.fields.filter((f) => !f.readOnly && !(rec && f.createOnly));
   const initial = rec ? (ui.toForm?.(rec) ?? Object.fromEntries(fields.map((f) => [f.key, rec[f.key]]))) : ui.fixed ?? {};
   return (
@@ -28,7 +30,12 @@ export function RecordForm({ ui, rec, done }: { ui: RegistryUi; rec?: Rec; done:
           onError(err);
         }
       }}>
-      {fields.map((f) => <FieldInput key={f.key} f={f} />)}
+      {!rec && (
+        <Form.Item name="institutionId" label={t('institution')} extra={t('institutionHint')}>
+          <InstitutionPicker allowClear data-testid={`${ui.key}-institution`} />
+        </Form.Item>
+      )}
+      {fields.map((f) => <FieldInput key={f.key} f={f} institutionId={institutionId ?? rec?.institutionId} />)}
       <Space>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid={`${ui.key}-save`}>{t('save')}</Button>
       </Space>

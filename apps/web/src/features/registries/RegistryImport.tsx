@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useErrorText } from '../../shared/errors.ts';
 import { useBi, useT } from '../../shared/i18n/index.ts';
+import { InstitutionPicker } from '../users/RoleSelect.tsx';
 import { importStatus, uploadImport, type ImportStatus } from './api.ts';
 import { registryMessages } from './messages.ts';
 import type { RegistryUi } from './types.ts';
@@ -21,6 +22,7 @@ export function RegistryImport({ ui }: { ui: RegistryUi }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [into, setInto] = useState<string | undefined>();
   const label = (field: string) => {
     const f = ui.fields.find((x) => x.key === field);
     return f ? bi(f.zh, f.en) : field;
@@ -31,7 +33,7 @@ export function RegistryImport({ ui }: { ui: RegistryUi }) {
     setError(null);
     setBusy(true);
     try {
-      let s = await uploadImport(ui.api, file);
+      let s = await uploadImport(ui.api, file, into);
       setStatus(s);
       while (!ENDED.includes(s.status)) {
         await new Promise((r) => setTimeout(r, 700));
@@ -55,6 +57,7 @@ export function RegistryImport({ ui }: { ui: RegistryUi }) {
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid={`${ui.key}-import`}>{t('import')}</Button>
       <Modal open={open} title={`${t('importTitle')} · ${bi(...ui.title)}`} onCancel={() => setOpen(false)} footer={null} width={760}>
         <Typography.Paragraph type="secondary">{bi(...ui.importHint)} {t('importRule')}</Typography.Paragraph>
+        <InstitutionPicker allowClear placeholder={t('importInto')} style={{ width: '100%', marginBottom: 12 }} value={into} onChange={setInto} />
         <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
           <Button type="primary" icon={<UploadOutlined />} loading={busy} data-testid={`${ui.key}-import-file`}>{t('chooseFile')}</Button>
         </Upload>

@@ -32,8 +32,9 @@ export function useRecordWrite(base: string, path: string) {
   });
 }
 
-export async function uploadImport(base: string, file: File): Promise<ImportStatus> {
+export async function uploadImport(base: string, file: File, institutionId?: string): Promise<ImportStatus> {
   const form = new FormData();
+  if (institutionId) form.append('institutionId', institutionId);
   form.append('file', file);
   return (await api<{ data: ImportStatus }>(`${base}/imports`, { method: 'POST', body: form })).data;
 }

@@ -18,6 +18,8 @@ export const registryMessages = {
   field: ['列', 'Column'],
   problem: ['问题', 'Problem'],
   institution: ['所属机构', 'Institution'],
+  institutionHint: ['不选则为本人所在机构', 'Your own institution when left empty'],
+  importInto: ['导入到机构（不选则为本人所在机构）', 'Import into (your own institution when left empty)'],
   status: ['状态', 'Status'],
   changes: ['变更记录', 'History of changes'],
   created: ['创建', 'created'],
