@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Permission } from '../../authz/roles.ts';
 import type { DB, Tx } from '../../platform/db.ts';
 import type { Secrets } from '../../platform/secrets.ts';
-import type { Column } from './sheet.ts';
+import type { Column, SheetRow } from './sheet.ts';
 
 /**
  * One registry (partners, key enterprises, volunteer teams, volunteers, overseas libraries) described as data: its
@@ -20,7 +20,31 @@ export interface DupKey { kind: string; field: string; value: string }
 
 export interface RowError { row: number; field: string; message: string; messageEn: string }
 
-export interface RegistryDef {
+/**
+ * What an .xlsx import needs of a registry; the expert pool is importable through it too (with its own row check and
+ * its own imports table).
+ */
+export interface ImportableDef {
+  name: string;
+  table: string;
+  zh: string;
+  en: string;
+  perms: { manage: Permission };
+  columns: readonly Column[];
+  required: string;
+  createBody: z.ZodObject;
+  /** A row check of the registry's own; the engine's (columns → createBody) otherwise. */
+  checkRow?(r: SheetRow, errors: RowError[]): Values | null;
+  fromSheet?(cells: Record<string, string>, input: Values): void;
+  crossCheck?(values: Values): { field: string; zh: string; en: string } | null;
+  toColumns(fields: Values, secrets: Secrets, current?: Row): Values;
+  dupKeys(values: Values, secrets: Secrets): DupKey[];
+  taken(db: Q, at: { institutionId: string }, keys: readonly DupKey[], exceptId?: string): Promise<Set<string>>;
+  dupMessage(kind: string, value?: string): { zh: string; en: string };
+  resolve?(tx: Q, at: { institutionId: string; institutionPath: string }, rows: { row: number; values: Values; cells: Record<string, string> }[], errors: RowError[]): Promise<void>;
+}
+
+export interface RegistryDef extends ImportableDef {
   /** Audit object type and action prefix ('partner' → partner.create). */
   name: string;
   table: string;

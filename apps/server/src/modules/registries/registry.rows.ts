@@ -1,9 +1,10 @@
 import { parseLabelled, type Labelled } from '@yuanzhi/contracts';
-import type { RegistryDef, RowError, Values } from './registry.def.ts';
+import type { ImportableDef, RowError, Values } from './registry.def.ts';
 import { parseDateText, splitList, type SheetRow } from './sheet.ts';
 
 /** One spreadsheet row → the create input of the registry, or errors naming the row and the column. */
-export function checkRow(def: RegistryDef, r: SheetRow, errors: RowError[]): Values | null {
+export function checkRow(def: ImportableDef, r: SheetRow, errors: RowError[]): Values | null {
+  if (def.checkRow) return def.checkRow(r, errors);
   const before = errors.length;
   const err = (field: string, zh: string, en: string) => errors.push({ row: r.row, field, message: zh, messageEn: en });
   if (r.merged) err('row', '该行含合并单元格，请取消合并后每个单元格单独填写', 'The row has merged cells; unmerge them and fill each cell');

@@ -12,7 +12,7 @@ import { getRow } from './registry.repository.ts';
 /** Create and edit a registry record: one transaction each, the audit entry (the change history) inside it. */
 
 /** A unique index hit by a concurrent write: the same answer as the checks before it. */
-export function mapUnique(def: RegistryDef) {
+export function mapUnique(def: { zh: string; en: string }) {
   return (e: unknown): never => {
     if ((e as { code?: string }).code === '23505') throw Conflict('duplicate', `${def.zh}重复：已有相同的记录`, `A ${def.en} with the same key exists`);
     throw e;
