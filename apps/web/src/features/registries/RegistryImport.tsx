@@ -7,12 +7,12 @@ import { useBi, useT } from '../../shared/i18n/index.ts';
 import { InstitutionPicker } from '../users/RoleSelect.tsx';
 import { importStatus, uploadImport, type ImportStatus } from './api.ts';
 import { registryMessages } from './messages.ts';
-import type { RegistryUi } from './types.ts';
+import type { ImportUi } from './types.ts';
 
 const ENDED = ['done', 'invalid', 'failed'];
 
 /** Upload an .xlsx; small files answer at once, large ones are polled until the job ends. Bad rows are listed by number. */
-export function RegistryImport({ ui }: { ui: RegistryUi }) {
+export function RegistryImport({ ui }: { ui: ImportUi }) {
   const t = useT(registryMessages);
   const bi = useBi();
   const errText = useErrorText();
@@ -42,7 +42,7 @@ export function RegistryImport({ ui }: { ui: RegistryUi }) {
       }
       if (s.status === 'done') {
         message.success(t('imported', { n: s.imported }));
-        await qc.invalidateQueries({ queryKey: [ui.api] });
+        await qc.invalidateQueries({ queryKey: [ui.queryKey ?? ui.api] });
       }
     } catch (err) {
       setError(errText(err));

@@ -48,3 +48,6 @@ export interface RegistryUi {
   /** Import hint naming the columns a file needs. */
   importHint: [string, string];
 }
+
+/** What the import dialog needs: the registries pass their RegistryUi, the expert pool its own. */
+export type ImportUi = Pick<RegistryUi, 'key' | 'api' | 'title' | 'importHint'> & { fields: Pick<FieldUi, 'key' | 'zh' | 'en'>[]; queryKey?: string };
