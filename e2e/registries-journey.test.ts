@@ -122,3 +122,40 @@ it('a clerk logs a volunteer\'s service hours and sees the totals per volunteer 
     await page.close();
   }
 });
+
+it('a handler logs a contact with the key enterprise he looks after; a supervisor looks up German cases in the overseas library', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = watch(page);
+  try {
+    await signIn(page, server.url, 'wh_handler');
+    await page.getByTestId('menu-key-enterprises').click();
+    await page.getByTestId('key-enterprise-table').getByText('武汉光谷激光股份有限公司').click();
+    await page.getByTestId('enterprise-logs').getByText('出具海外参展知识产权风险提示').waitFor();
+    await page.getByTestId('log-summary').fill('电话了解展品专利检索进展');
+    await page.getByTestId('log-add').click();
+    await page.getByTestId('enterprise-logs').getByText('电话了解展品专利检索进展').waitFor();
+    expect(await page.getByTestId('key-enterprise-changes').innerText()).toContain('key_enterprise.log');
+    await snap(page, 'registries-07-key-enterprise-log');
+    await page.keyboard.press('Escape');
+    await signOut(page);
+
+    // The province keeps the overseas libraries; its supervisor reads them (a Wuhan handler sees only Wuhan's entries).
+    await signIn(page, server.url, 'hb_supervisor');
+    await page.getByTestId('menu-overseas').click();
+    await page.getByRole('tab', { name: /海外案例/ }).click();
+    const table = page.getByTestId('overseas-case-table');
+    await table.getByText('跨境电商平台商标批量诉讼（TRO）案').waitFor();
+    await page.getByTestId('overseas-case-filter-country').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="德国"]').click();
+    await expect.poll(() => table.innerText()).not.toContain('跨境电商平台商标批量诉讼');
+    expect(await table.innerText()).toContain('德国展会专利临时禁令案');
+    expect(await page.getByTestId('overseas-case-add').count()).toBe(0);
+    await snap(page, 'registries-08-overseas-cases');
+    expect(errors).toEqual([]);
+  } catch (e) {
+    await snap(page, 'failure-registries-enterprise');
+    throw new Error(`${(e as Error).message}\n${errors.join('\n')}`);
+  } finally {
+    await page.close();
+  }
+});

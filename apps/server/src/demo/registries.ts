@@ -83,7 +83,9 @@ const overseas: [At, Record<string, unknown>][] = [
 export async function loadDemoRegistries(deps: Deps): Promise<void> {
   const inst = await deps.db.selectFrom('institutions').select(['id', 'name', 'path']).where('name', 'in', Object.values(homes)).execute();
   const at = (a: At) => inst.find((i) => i.name === homes[a])!;
-  const users = new Map((await deps.db.selectFrom('users').select(['id', 'username']).where('username', 'in', ['wh_handler', 'hb_admin', 'yc_handler', 'volunteer_he']).execute()).map((u) => [u.username, u.id]));
+  const accounts = await deps.db.selectFrom('users').select(['id', 'username', 'display_name']).where('username', 'in', ['wh_handler', 'hb_admin', 'yc_handler', 'volunteer_he']).execute();
+  const users = new Map(accounts.map((u) => [u.username, u.id]));
+  const names = new Map(accounts.map((u) => [u.username, u.display_name]));
   const now = deps.clock.now();
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const db = deps.db as unknown as Kysely<any>;
@@ -101,7 +103,7 @@ export async function loadDemoRegistries(deps: Deps): Promise<void> {
   const entIds = await insert(keyEnterpriseDef, enterprises.map(([a, liaison, v], i) => [a, { ...v, creditCode: ent(i + 1), liaisonUserId: users.get(liaison) ?? null, listedOn: day(-90) }]));
   const logs = enterprises.flatMap(([, liaison, , entries], i) => entries.map(([kind, offset, summary, service]) => ({
     enterprise_id: entIds[i], kind: kind as 'contact' | 'service', happened_on: day(Number(offset)), summary, service: service ?? null,
-    created_by: users.get(liaison) ?? null, created_by_name: liaison, created_at: now,
+    created_by: users.get(liaison) ?? null, created_by_name: names.get(liaison) ?? null, created_at: now,
   })));
   if (logs.length) await deps.db.insertInto('key_enterprise_logs').values(logs).execute();
 
