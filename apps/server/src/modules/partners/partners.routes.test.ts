@@ -49,6 +49,12 @@ describe('partner registry', () => {
     expect(change.detail.changes.validUntil).toEqual(['2027-12-31', '2028-12-31']);
     expect(change.detail.fields).toEqual(['validUntil', 'provides']);
     expect(ok.body.data.changes[1].action).toBe('partner.create');
+    // A contact sent without a phone keeps the stored one; the history names the field only.
+    const kept = await hb.patch(`/api/partners/${p.id}`, { version: ok.body.data.version, contacts: [{ name: '张老师', title: '院长' }] });
+    expect(kept.body.data).toMatchObject({ contactTitle: '院长', contactPhoneMasked: '139****5678' });
+    expect(kept.body.data.changes[0].detail).toEqual({ fields: ['contacts'], changes: {} });
+    const cleared = await hb.patch(`/api/partners/${p.id}`, { version: kept.body.data.version, contacts: [{ name: '张老师', phone: null }] });
+    expect(cleared.body.data.contactPhoneMasked).toBeNull();
   });
 
   it('refuses a bad check digit, an agreement ending before it starts and a duplicate credit code, naming the field', async () => {
