@@ -149,7 +149,7 @@ export const keyEnterpriseDef: RegistryDef = {
     return new Set((await q.execute()).map((r) => dupId({ kind: 'credit_code', field: 'creditCode', value: r.credit_code })));
   },
   dupMessage: (_kind, value) => ({ zh: `统一社会信用代码 ${value} 已在重点企业名录中`, en: `Credit code ${value} is already on the key-enterprise list` }),
-  privateFields: ['contactPhone'],
+  privateFields: ['contactName', 'contactPhone'],
   detail: async (db, row) => ({ logs: await enterpriseLogs(db, row.id) }),
 };
 

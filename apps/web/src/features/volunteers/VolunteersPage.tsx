@@ -1,9 +1,9 @@
 import { volunteerHostKinds, volunteerSkills } from '@yuanzhi/contracts';
-import { Card, Tabs } from 'antd';
+import { Card, Statistic, Tabs } from 'antd';
 import { useBi } from '../../shared/i18n/index.ts';
 import { useTitle } from '../../shared/useTitle.ts';
 import { RegistryPage } from '../registries/RegistryPage.tsx';
-import type { RegistryUi } from '../registries/types.ts';
+import type { Rec, RegistryUi } from '../registries/types.ts';
 import { HourTotals } from './HourTotals.tsx';
 import { VolunteerHours } from './VolunteerHours.tsx';
 
@@ -27,7 +27,7 @@ export const teamUi: RegistryUi = {
   ],
   filters: [{ key: 'hostKind', zh: '依托单位类别', en: 'Host kind', list: volunteerHostKinds }],
   statuses: [{ value: 'active', zh: '在册', en: 'Active' }, { value: 'dissolved', zh: '已解散', en: 'Dissolved' }],
-  extra: (rec) => <p data-testid="team-total">{`累计服务 ${rec.totals?.hours ?? 0} 小时 / ${rec.totals?.sessions ?? 0} 次 · Total ${rec.totals?.hours ?? 0} h`}</p>,
+  extra: (rec) => <TeamTotal rec={rec} />,
   importHint: ['第 1 行为中文表头，须有“队伍名称”和“依托单位类别”列。', 'Row 1 holds the Chinese headers, with 队伍名称 and 依托单位类别.'],
 };
 
@@ -60,6 +60,13 @@ export const volunteerUi: RegistryUi = {
   extra: (rec) => <VolunteerHours rec={rec} />,
   importHint: ['第 1 行为中文表头，须有“姓名”和“所属队伍”列（队伍须已在本机构登记）。', 'Row 1 holds the Chinese headers, with 姓名 and 所属队伍 (a team already registered here).'],
 };
+
+function TeamTotal({ rec }: { rec: Rec }) {
+  const bi = useBi();
+  const h = rec.totals?.hours ?? 0;
+  const n = rec.totals?.sessions ?? 0;
+  return <Statistic style={{ marginTop: 16 }} title={bi('队伍累计服务时长（小时）', 'Team total hours')} value={h} suffix={bi(`/ ${n} 次`, `/ ${n} times`)} data-testid="team-total" />;
+}
 
 /** 志愿服务: teams, volunteers with their service log, and the hour totals. */
 export function VolunteersPage() {
