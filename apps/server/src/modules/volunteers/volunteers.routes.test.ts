@@ -81,6 +81,9 @@ describe('volunteer teams and volunteers', () => {
     expect((await yc.post(`/api/volunteers/${v.id}/hours`, { servedOn: '2026-03-01', activity: '越权', hours: 1 })).status).toBe(404);
     expect((await yc.get('/api/volunteers?pageSize=200')).body.data.map((x: { name: string }) => x.name)).not.toContain('志愿者甲');
     expect((await yc.get('/api/volunteer-hours/totals?by=volunteer')).body.data.map((x: { name: string }) => x.name)).not.toContain('志愿者甲');
+    expect((await yc.get(`/api/volunteer-teams/${teamId}`)).status).toBe(404);
+    expect((await yc.get('/api/volunteer-teams?pageSize=200')).body.data.map((x: { name: string }) => x.name)).not.toContain('测试大学知识产权志愿服务队');
+    expect((await yc.post('/api/volunteers', { teamId, name: '越权志愿者' })).status).toBe(403);
   });
 
   it('imports volunteers into a team named in the sheet; unknown teams and repeated people by row; nothing until clean', async () => {
