@@ -25,41 +25,40 @@ export interface RowError { row: number; field: string; message: string; message
  * its own imports table).
  */
 export interface ImportableDef {
+  /** Audit object type and action prefix ('partner' → partner.create). */
   name: string;
   table: string;
   zh: string;
   en: string;
   perms: { manage: Permission };
   columns: readonly Column[];
+  /** The column a header row must hold. */
   required: string;
   createBody: z.ZodObject;
   /** A row check of the registry's own; the engine's (columns → createBody) otherwise. */
   checkRow?(r: SheetRow, errors: RowError[]): Values | null;
+  /** Sheet cells beyond the plain columns (e.g. one contact person) → input fields. */
   fromSheet?(cells: Record<string, string>, input: Values): void;
+  /** Rules across fields (an agreement ends after it starts) on the merged values; the failing field and message. */
   crossCheck?(values: Values): { field: string; zh: string; en: string } | null;
+  /** API fields → columns (personal data encrypted); `current` is the stored row on an edit. */
   toColumns(fields: Values, secrets: Secrets, current?: Row): Values;
+  /** Duplicate keys of one record's values (ID numbers hashed by the def). */
   dupKeys(values: Values, secrets: Secrets): DupKey[];
+  /** Which of these keys another record (not `exceptId`) already holds, in the registry the record would join. */
   taken(db: Q, at: { institutionId: string }, keys: readonly DupKey[], exceptId?: string): Promise<Set<string>>;
   dupMessage(kind: string, value?: string): { zh: string; en: string };
+  /** Resolve names in the import to ids (team name → team, liaison account → user); errors name the row. */
   resolve?(tx: Q, at: { institutionId: string; institutionPath: string }, rows: { row: number; values: Values; cells: Record<string, string> }[], errors: RowError[]): Promise<void>;
 }
 
 export interface RegistryDef extends ImportableDef {
-  /** Audit object type and action prefix ('partner' → partner.create). */
-  name: string;
-  table: string;
   /** Route prefix, e.g. /api/partners. */
   path: string;
-  zh: string;
-  en: string;
-  /** Workbook sheet and download name (Chinese). */
+  /** Workbook sheet and download name (Chinese), download name (ASCII). */
   fileZh: string;
   fileEn: string;
   perms: { read: Permission; manage: Permission; export: Permission };
-  columns: readonly Column[];
-  /** The column a header row must hold. */
-  required: string;
-  createBody: z.ZodObject;
   updateBody: z.ZodObject;
   listQuery: z.ZodObject;
   /** Columns searched by `q` (ILIKE). */
@@ -71,22 +70,7 @@ export interface RegistryDef extends ImportableDef {
   extend?(q: SelectQueryBuilder<any, any, any>): SelectQueryBuilder<any, any, any>;
   /** Other list filters (status and q are done by the engine). */
   filter(q: SelectQueryBuilder<any, any, any>, f: Values): SelectQueryBuilder<any, any, any>;
-  /** API fields → columns (personal data encrypted); `current` is the stored row on an edit. */
-  toColumns(fields: Values, secrets: Secrets, current?: Row): Values;
   present(row: Row): Values & { id: string };
-  /** Sheet cells beyond the plain columns (e.g. one contact person) → input fields. */
-  fromSheet?(cells: Record<string, string>, input: Values): void;
-  /** A presented record → the export row. */
-  toSheet?(item: Values): Values;
-  /** Duplicate keys of one record's values (phone/ID numbers hashed by the def). */
-  dupKeys(values: Values, secrets: Secrets): DupKey[];
-  /** Which of these keys another record (not `exceptId`) already holds, in the registry the record would join. */
-  taken(db: Q, at: { institutionId: string }, keys: readonly DupKey[], exceptId?: string): Promise<Set<string>>;
-  dupMessage(kind: string, value?: string): { zh: string; en: string };
-  /** Resolve names in the import to ids (team name → team, liaison user name → user); errors name the row. */
-  resolve?(tx: Q, at: { institutionId: string; institutionPath: string }, rows: { row: number; values: Values; cells: Record<string, string> }[], errors: RowError[]): Promise<void>;
-  /** Rules across fields (an agreement ends after it starts) on the merged values; the failing field and message. */
-  crossCheck?(values: Values): { field: string; zh: string; en: string } | null;
   /** The institution a new record joins when the body names none (a volunteer joins its team's); default the caller's own. */
   institutionOf?(tx: Q, values: Values): Promise<string | undefined>;
   /** Checks of references on create/update (a team in scope, a liaison who is staff). Throws an AppError. */

@@ -49,8 +49,7 @@ export function registryRoutes(def: RegistryDef) {
     }, async (req, reply) => {
       const actor = requireActor(req);
       const { rows } = await listRows(deps.db, def, scopeFor(actor, def.perms.export), req.query as Record<string, any>, 1, null, actor.userId);
-      const items = rows.map(def.present).map((x) => def.toSheet?.(x) ?? x);
-      const file = await writeSheet(def.fileZh, def.columns, items);
+      const file = await writeSheet(def.fileZh, def.columns, rows.map(def.present));
       await recordAudit(deps.db, auditContext(req), { action: `${def.name}.export`, objectType: def.name, detail: { count: rows.length } });
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
