@@ -38,3 +38,20 @@ export async function act(page: Page, event: string, fill: (modal: Page) => Prom
 }
 
 export { pick };
+
+/** Sign in to the console, enrolling the authenticator when the account must use one (administrators). */
+export async function signInEnrolling(page: Page, base: string, username: string, password = 'Hubei#Assist2026'): Promise<void> {
+  const { totpNow } = await import('../../apps/server/src/modules/auth/totp.ts');
+  await page.goto(base + '/console');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  const menu = page.getByTestId('side-menu');
+  const totp = page.getByTestId('totp-secret');
+  await Promise.race([menu.waitFor(), totp.waitFor()]);
+  if (await totp.isVisible()) {
+    await page.getByTestId('totp-code').fill(totpNow((await totp.innerText()).trim().replace(/\s+/g, '')));
+    await page.getByTestId('totp-submit').click();
+    await menu.waitFor();
+  }
+}

@@ -64,6 +64,7 @@ export const enterpriseTags = [
   { value: 'little_giant', zh: '小巨人', en: '"Little giant"' },
   { value: 'high_tech', zh: '高新技术企业', en: 'High-tech enterprise' },
   { value: 'key_enterprise', zh: '重点保护企业', en: 'Key protected enterprise' },
+  { value: 'exporter', zh: '出口企业', en: 'Exporter' },
 ] as const satisfies readonly Labelled[];
 export const enterpriseTagValues = valuesOf(enterpriseTags);
 export type EnterpriseTag = (typeof enterpriseTagValues)[number];

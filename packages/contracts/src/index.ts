@@ -4,3 +4,4 @@ export * from './articles.ts';
 export * from './experts.ts';
 export * from './consultations.ts';
 export * from './search.ts';
+export * from './registries.ts';

@@ -226,3 +226,32 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/search/console': collection('/api/search/console?q=%E4%BE%B5%E6%9D%83'),
   'GET /api/search/suggestions': collection('/api/search/suggestions?q=%E4%BE%B5'),
 };
+
+/**
+ * The registries served by modules/registries (list, export, create, detail, edit, import): record routes use a made-up id
+ * (out of scope answers 404); the scope of real records is tested in each registry module's routes test.
+ */
+function registryCalls(path: string, create: unknown, patch: unknown = { version: 1, notes: '矩阵' }): Record<string, RouteCall> {
+  return {
+    [`GET ${path}`]: collection(path),
+    [`GET ${path}/export.xlsx`]: collection(`${path}/export.xlsx`),
+    [`POST ${path}`]: collection(path, create),
+    [`GET ${path}/:id`]: { url: () => `${path}/${NO_ID}`, relational: true, mutates: true },
+    [`PATCH ${path}/:id`]: { url: () => `${path}/${NO_ID}`, body: () => patch, relational: true, mutates: true },
+    [`POST ${path}/imports`]: { ...collection(`${path}/imports`), accessOnly: true },
+    [`GET ${path}/imports/:id`]: portalRecord(`${path}/imports/:id`),
+  };
+}
+Object.assign(routeCalls, registryCalls('/api/partners', { name: '矩阵合作单位', kind: 'law_firm' }));
+Object.assign(routeCalls, registryCalls('/api/key-enterprises', { name: '矩阵重点企业', creditCode: '91420100MA4K5T2Q3Q' }));
+routeCalls['POST /api/key-enterprises/:id/logs'] = {
+  url: () => `/api/key-enterprises/${NO_ID}/logs`, body: () => ({ kind: 'contact', happenedOn: '2026-01-05', summary: '矩阵走访' }), relational: true, mutates: true,
+};
+Object.assign(routeCalls, registryCalls('/api/volunteer-teams', { name: '矩阵志愿队', hostKind: 'university' }));
+Object.assign(routeCalls, registryCalls('/api/volunteers', { name: '矩阵志愿者', teamId: NO_ID }));
+routeCalls['POST /api/volunteers/:id/hours'] = {
+  url: () => `/api/volunteers/${NO_ID}/hours`, body: () => ({ servedOn: '2026-01-05', activity: '矩阵服务', hours: 2 }), relational: true, mutates: true,
+};
+routeCalls['GET /api/volunteer-hours/totals'] = collection('/api/volunteer-hours/totals');
+Object.assign(routeCalls, registryCalls('/api/overseas', { kind: 'law', title: '矩阵海外法规', country: 'US' }, { version: 1, summary: '矩阵' }));
+routeCalls['GET /api/key-enterprises/liaisons'] = collection('/api/key-enterprises/liaisons');

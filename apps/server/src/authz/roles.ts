@@ -40,6 +40,21 @@ export const permissions = [
   'stats.return.file',
   'stats.return.review',
   'stats.report',
+  /** The registries (合作单位、重点企业、志愿者、海外资源库): read, edit and .xlsx import, export; logs of contacts and hours. */
+  'partner.read',
+  'partner.manage',
+  'partner.export',
+  'key_enterprise.read',
+  'key_enterprise.manage',
+  'key_enterprise.export',
+  'key_enterprise.log',
+  'volunteer.read',
+  'volunteer.manage',
+  'volunteer.export',
+  'volunteer.log',
+  'overseas.read',
+  'overseas.manage',
+  'overseas.export',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -78,16 +93,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   intake_clerk: [
     'institution.read', 'expert.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
     'article.write', 'consultation.read', 'consultation.record', 'consultation.export', 'stats.read',
+    'partner.read', 'key_enterprise.read', 'key_enterprise.log', 'volunteer.read', 'volunteer.log', 'overseas.read',
   ],
   case_handler: [
     'institution.read', 'expert.read', 'expert.invite', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal',
     'article.write', 'consultation.read', 'consultation.record', 'stats.read',
+    'partner.read', 'key_enterprise.read', 'key_enterprise.log', 'volunteer.read', 'volunteer.log', 'overseas.read',
   ],
   reviewer: [
     'institution.read', 'expert.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read',
     'consultation.read', 'consultation.review',
     // The reviewer signs off what leaves the institution, its statistical returns included.
     'stats.read', 'stats.return.file',
+    'partner.read', 'key_enterprise.read', 'volunteer.read', 'overseas.read',
   ],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -97,12 +115,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'article.write', 'article.review', 'visits.read',
     'consultation.read', 'consultation.record', 'consultation.export', 'consultation.review',
     'stats.read', 'stats.return.file', 'stats.return.review', 'stats.report',
+    'partner.read', 'partner.manage', 'partner.export', 'key_enterprise.read', 'key_enterprise.manage', 'key_enterprise.export', 'key_enterprise.log',
+    'volunteer.read', 'volunteer.manage', 'volunteer.export', 'volunteer.log', 'overseas.read', 'overseas.manage', 'overseas.export',
   ],
   supervisor: [
     'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
     'article.write', 'article.review', 'visits.read', 'expert.read', 'expert.export',
     'consultation.read', 'consultation.export', 'consultation.review',
     'stats.read', 'stats.return.review', 'stats.report',
+    'partner.read', 'partner.export', 'key_enterprise.read', 'key_enterprise.export', 'volunteer.read', 'volunteer.export', 'overseas.read', 'overseas.export',
   ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -137,7 +158,7 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
 export function grantRequires(role: Role): readonly Permission[] {
   // Publishing rights, the expert pool (experts' personal data, recusals) and consultations are business rights too:
   // the system administrator holds none yet creates the editors, clerks and handlers.
-  const business = ['article.', 'expert.', 'consultation.', 'stats.'];
+  const business = ['article.', 'expert.', 'consultation.', 'stats.', 'partner.', 'key_enterprise.', 'volunteer.', 'overseas.'];
   return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && p !== 'visits.read' && !business.some((b) => p.startsWith(b)));
 }
 

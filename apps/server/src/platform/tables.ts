@@ -32,6 +32,10 @@ import type { StatReturnsTable, StatReturnEventsTable, StatReturnRemindersTable 
 export type * from './tables.stats.ts';
 import type { SearchEntriesTable } from './tables.search.ts';
 export type * from './tables.search.ts';
+export type * from './tables.registries.ts';
+import type {
+  PartnersTable, KeyEnterprisesTable, KeyEnterpriseLogsTable, VolunteerTeamsTable, VolunteersTable, VolunteerHoursTable, OverseasEntriesTable, RegistryImportsTable,
+} from './tables.registries.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -243,4 +247,12 @@ export interface Database {
   stat_return_events: StatReturnEventsTable;
   stat_return_reminders: StatReturnRemindersTable;
   search_entries: SearchEntriesTable;
+  partners: PartnersTable;
+  key_enterprises: KeyEnterprisesTable;
+  key_enterprise_logs: KeyEnterpriseLogsTable;
+  volunteer_teams: VolunteerTeamsTable;
+  volunteers: VolunteersTable;
+  volunteer_hours: VolunteerHoursTable;
+  overseas_entries: OverseasEntriesTable;
+  registry_imports: RegistryImportsTable;
 }

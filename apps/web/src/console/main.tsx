@@ -1,5 +1,9 @@
 import { ExpertsPage } from '../features/experts/ExpertsPage.tsx';
 import { MyInvitationsPage } from '../features/experts/MyInvitationsPage.tsx';
+import { KeyEnterprisesPage } from '../features/key-enterprises/KeyEnterprisesPage.tsx';
+import { OverseasPage } from '../features/overseas/OverseasPage.tsx';
+import { PartnersPage } from '../features/partners/PartnersPage.tsx';
+import { VolunteersPage } from '../features/volunteers/VolunteersPage.tsx';
 import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
@@ -40,6 +44,10 @@ const router = createBrowserRouter(
         { path: 'cases/:id', element: <CasePage /> },
         { path: 'experts', element: <ExpertsPage /> },
         { path: 'invitations', element: <MyInvitationsPage /> },
+        { path: 'partners', element: <PartnersPage /> },
+        { path: 'key-enterprises', element: <KeyEnterprisesPage /> },
+        { path: 'volunteers', element: <VolunteersPage /> },
+        { path: 'overseas', element: <OverseasPage /> },
         { path: 'consultations', element: <ConsultationDeskPage /> },
         { path: 'consultations/:id', element: <ConsultationPage /> },
         { path: 'stats', element: <Suspense fallback={<FullPageSpin />}><StatsPage /></Suspense> },

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, BulbOutlined, CarryOutOutlined, CommentOutlined, EyeOutlined, FileTextOutlined, FolderOpenOutlined, MailOutlined,
   TeamOutlined, UserOutlined,
+  ClusterOutlined, GlobalOutlined, HeartOutlined, SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { consoleMessages } from './messages.ts';
@@ -19,6 +20,10 @@ export const menuEntries: MenuEntry[] = [
   { path: '/consultations', label: 'menuConsultations', icon: <CommentOutlined />, permission: 'consultation.read', testId: 'menu-consultations' },
   { path: '/experts', label: 'menuExperts', icon: <BulbOutlined />, permission: 'expert.read', testId: 'menu-experts' },
   { path: '/invitations', label: 'menuInvitations', icon: <CarryOutOutlined />, permission: 'case.expert', testId: 'menu-invitations' },
+  { path: '/partners', label: 'menuPartners', icon: <ClusterOutlined />, permission: 'partner.read', testId: 'menu-partners' },
+  { path: '/key-enterprises', label: 'menuKeyEnterprises', icon: <SafetyCertificateOutlined />, permission: 'key_enterprise.read', testId: 'menu-key-enterprises' },
+  { path: '/volunteers', label: 'menuVolunteers', icon: <HeartOutlined />, permission: 'volunteer.read', testId: 'menu-volunteers' },
+  { path: '/overseas', label: 'menuOverseas', icon: <GlobalOutlined />, permission: 'overseas.read', testId: 'menu-overseas' },
   { path: '/stats', label: 'menuStats', icon: <BarChartOutlined />, permission: 'stats.read', testId: 'menu-stats' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
   { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },

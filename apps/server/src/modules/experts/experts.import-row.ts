@@ -1,20 +1,13 @@
 import { interestKinds, parseLabelled, type Labelled } from '@yuanzhi/contracts';
+import { parseDateText, splitList as split } from '../registries/sheet.ts';
 import { expertColumns, type SheetRow } from './experts.xlsx.ts';
 import { createBody, type CreateExpertInput } from './experts.schemas.ts';
 
 export interface ImportRowError { row: number; field: string; message: string; messageEn: string }
 
 const rowSchema = createBody.omit({ institutionId: true, userId: true });
-const split = (s: string) => s.split(/[、,，;；\n]/).map((x) => x.trim()).filter(Boolean);
 
-/** 2026-03-01, 2026/3/1, 2026.3.1 and 2026年3月1日 are the same date; anything else is refused (not guessed). */
-export function parseDateText(s: string): string | null {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s.trim());
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
-}
+export { parseDateText };
 
 function parseInterests(s: string, err: (zh: string, en: string) => void) {
   const out: { kind: string; name: string; creditCode: string | null }[] = [];

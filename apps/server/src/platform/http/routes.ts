@@ -14,6 +14,10 @@ import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
 import { articleRoutes } from '../../modules/articles/articles.routes.ts';
 import { expertRoutes } from '../../modules/experts/experts.routes.ts';
+import { keyEnterpriseRoutes } from '../../modules/key-enterprises/key-enterprises.routes.ts';
+import { volunteerRoutes } from '../../modules/volunteers/volunteers.routes.ts';
+import { overseasRoutes } from '../../modules/overseas/overseas.routes.ts';
+import { partnerRoutes } from '../../modules/partners/partners.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { searchRoutes } from '../../modules/search/search.routes.ts';
 
@@ -36,4 +40,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(consultationRoutes);
   await app.register(statsRoutes);
   await app.register(searchRoutes);
+  await app.register(partnerRoutes);
+  await app.register(keyEnterpriseRoutes);
+  await app.register(volunteerRoutes);
+  await app.register(overseasRoutes);
 }

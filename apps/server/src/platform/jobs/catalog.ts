@@ -5,6 +5,7 @@ import { referralChaseJob } from '../../modules/cases/referral-chase.ts';
 import { deadlineRemindersJob } from '../../modules/notifications/deadline-reminders.ts';
 import { notificationDeliveryJob } from '../../modules/notifications/notifications.delivery.ts';
 import { expertImportJob } from '../../modules/experts/experts.import.ts';
+import { registryImportJob } from '../../modules/registries/registry.import.ts';
 import { invitationTimeoutJob } from '../../modules/experts/experts.invitations.ts';
 import { retentionJob } from '../../modules/privacy/retention.ts';
 import { scheduledBackupJob } from '../backup/schedule.ts';
@@ -44,6 +45,7 @@ export const allJobs: readonly AnyJob[] = [
   deadlinesRecomputeJob,
   referralChaseJob,
   expertImportJob,
+  registryImportJob,
   invitationTimeoutJob,
   scheduledBackupJob,
   retentionJob,

@@ -1,84 +1,17 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Progress, Table, Typography, Upload } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useErrorText } from '../../shared/errors.ts';
-import { useBi, useT } from '../../shared/i18n/index.ts';
-import { importStatus, uploadImport, type ImportStatus } from './api.ts';
+import { RegistryImport } from '../registries/RegistryImport.tsx';
+import type { ImportUi } from '../registries/types.ts';
 import { expertMessages, importColumns } from './messages.ts';
 
-const ENDED = ['done', 'invalid', 'failed'];
+const ui: ImportUi = {
+  key: 'expert',
+  api: '/api/experts',
+  title: expertMessages.title as [string, string],
+  queryKey: 'experts',
+  importHint: ['第 1 行为中文表头（与导出文件相同）。', 'Row 1 holds the Chinese headers (as in the export).'],
+  fields: Object.entries(importColumns).map(([key, zh]) => ({ key, zh, en: key })),
+};
 
-/** Upload an .xlsx; small files answer at once, large ones are polled until the job ends. Bad rows are listed, nothing imported. */
+/** The expert pool's .xlsx import: the registries' import dialog (row errors, progress over 1,000 rows) on /api/experts/imports. */
 export function ImportExperts() {
-  const t = useT(expertMessages);
-  const bi = useBi();
-  const errText = useErrorText();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<ImportStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const upload = async (file: File) => {
-    setStatus(null);
-    setError(null);
-    setBusy(true);
-    try {
-      let s = await uploadImport(file);
-      setStatus(s);
-      while (!ENDED.includes(s.status)) {
-        await new Promise((r) => setTimeout(r, 700));
-        s = await importStatus(s.id);
-        setStatus(s);
-      }
-      if (s.status === 'done') {
-        message.success(t('imported', { n: s.imported }));
-        await qc.invalidateQueries({ queryKey: ['experts'] });
-      }
-    } catch (err) {
-      setError(errText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const rows = status?.errors ?? [];
-  return (
-    <>
-      <Button icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid="expert-import">{t('import')}</Button>
-      <Modal open={open} title={t('importTitle')} onCancel={() => setOpen(false)} footer={null} width={760}>
-        <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
-        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
-          <Button type="primary" icon={<UploadOutlined />} loading={busy} data-testid="expert-import-file">{t('chooseFile')}</Button>
-        </Upload>
-        {status && !ENDED.includes(status.status) && (
-          <div style={{ marginTop: 16 }} data-testid="import-progress">
-            {t('importing', { done: status.processed, total: status.total })}
-            <Progress percent={Math.floor((100 * status.processed) / Math.max(1, status.total))} />
-          </div>
-        )}
-        {status?.status === 'done' && <Alert type="success" showIcon style={{ marginTop: 16 }} title={t('imported', { n: status.imported })} data-testid="import-done" />}
-        {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
-        {(status?.status === 'invalid' || status?.status === 'failed') && (
-          <>
-            <Alert type="error" showIcon title={t('importErrors')} style={{ margin: '16px 0 8px' }} />
-            <Table
-              size="small"
-              rowKey={(r) => `${r.row}-${r.field}-${r.message}`}
-              dataSource={rows}
-              pagination={rows.length > 10 ? { pageSize: 10 } : false}
-              data-testid="import-errors"
-              columns={[
-                { title: t('row'), dataIndex: 'row', width: 70 },
-                { title: t('field'), width: 160, render: (_, r) => `${importColumns[r.field] ?? r.field}（${r.field}）` },
-                { title: t('problem'), render: (_, r) => bi(r.message, r.messageEn) },
-              ]}
-            />
-          </>
-        )}
-      </Modal>
-    </>
-  );
+  return <RegistryImport ui={ui} />;
 }
