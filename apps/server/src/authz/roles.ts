@@ -40,6 +40,11 @@ export const permissions = [
   'stats.return.file',
   'stats.return.review',
   'stats.report',
+  /** Trainings and publicity activities (培训、宣传活动): read in scope, plan and run them; risk alerts: read, publish. */
+  'training.read',
+  'training.manage',
+  'alert.read',
+  'alert.publish',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -78,16 +83,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   intake_clerk: [
     'institution.read', 'expert.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
     'article.write', 'consultation.read', 'consultation.record', 'consultation.export', 'stats.read',
+    'training.read', 'training.manage', 'alert.read',
   ],
   case_handler: [
     'institution.read', 'expert.read', 'expert.invite', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal',
     'article.write', 'consultation.read', 'consultation.record', 'stats.read',
+    'training.read', 'training.manage', 'alert.read',
   ],
   reviewer: [
     'institution.read', 'expert.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read',
     'consultation.read', 'consultation.review',
     // The reviewer signs off what leaves the institution, its statistical returns included.
     'stats.read', 'stats.return.file',
+    'training.read', 'alert.read', 'alert.publish',
   ],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -97,12 +105,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'article.write', 'article.review', 'visits.read',
     'consultation.read', 'consultation.record', 'consultation.export', 'consultation.review',
     'stats.read', 'stats.return.file', 'stats.return.review', 'stats.report',
+    'training.read', 'training.manage', 'alert.read', 'alert.publish',
   ],
   supervisor: [
     'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
     'article.write', 'article.review', 'visits.read', 'expert.read', 'expert.export',
     'consultation.read', 'consultation.export', 'consultation.review',
     'stats.read', 'stats.return.review', 'stats.report',
+    'training.read', 'alert.read', 'alert.publish',
   ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -137,7 +147,7 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
 export function grantRequires(role: Role): readonly Permission[] {
   // Publishing rights, the expert pool (experts' personal data, recusals) and consultations are business rights too:
   // the system administrator holds none yet creates the editors, clerks and handlers.
-  const business = ['article.', 'expert.', 'consultation.', 'stats.'];
+  const business = ['article.', 'expert.', 'consultation.', 'stats.', 'training.', 'alert.'];
   return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && p !== 'visits.read' && !business.some((b) => p.startsWith(b)));
 }
 

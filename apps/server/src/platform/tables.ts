@@ -30,6 +30,11 @@ export type * from './tables.consultations.ts';
 import type { ConsultationsTable, ConsultationMessagesTable, QaProposalsTable } from './tables.consultations.ts';
 import type { StatReturnsTable, StatReturnEventsTable, StatReturnRemindersTable } from './tables.stats.ts';
 export type * from './tables.stats.ts';
+export type * from './tables.trainings.ts';
+import type {
+  TrainingsTable, TrainingSpeakersTable, TrainingRegistrationsTable, TrainingFeedbackTable, OutreachActivitiesTable, RiskAlertsTable,
+  AlertSubscriptionsTable, RiskAlertDeliveriesTable,
+} from './tables.trainings.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -240,4 +245,12 @@ export interface Database {
   stat_returns: StatReturnsTable;
   stat_return_events: StatReturnEventsTable;
   stat_return_reminders: StatReturnRemindersTable;
+  trainings: TrainingsTable;
+  training_speakers: TrainingSpeakersTable;
+  training_registrations: TrainingRegistrationsTable;
+  training_feedback: TrainingFeedbackTable;
+  outreach_activities: OutreachActivitiesTable;
+  risk_alerts: RiskAlertsTable;
+  alert_subscriptions: AlertSubscriptionsTable;
+  risk_alert_deliveries: RiskAlertDeliveriesTable;
 }

@@ -1,6 +1,7 @@
 import { maskIdNumber, maskPhone } from '@yuanzhi/domain';
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/actor.ts';
+import type { Permission } from '../../authz/roles.ts';
 import { can, scopeFor } from '../../authz/can.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -37,7 +38,7 @@ export function toColumns(f: Fields, secrets: Secrets): Record<string, unknown> 
 }
 
 /** The institution a new expert belongs to: the one named (in the caller's manage scope), else the caller's own. */
-export async function targetInstitution(tx: Tx, actor: Actor, institutionId: string | undefined, permission: 'expert.manage' | 'expert.import') {
+export async function targetInstitution(tx: Tx, actor: Actor, institutionId: string | undefined, permission: Permission) {
   const id = institutionId ?? actor.grants.find((g) => can({ ...actor, grants: [g] }, permission))?.institutionId;
   const row = id && isUuid(id)
     ? await tx.selectFrom('institutions').select(['id', sql<string>`path::text`.as('path'), 'status']).where('id', '=', id).executeTakeFirst()

@@ -14,6 +14,9 @@ import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
 import { articleRoutes } from '../../modules/articles/articles.routes.ts';
 import { expertRoutes } from '../../modules/experts/experts.routes.ts';
+import { trainingRoutes } from '../../modules/trainings/trainings.routes.ts';
+import { outreachRoutes } from '../../modules/outreach/outreach.routes.ts';
+import { alertRoutes } from '../../modules/alerts/alerts.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 
 /** Every module's routes, in one list. */
@@ -34,4 +37,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(expertRoutes);
   await app.register(consultationRoutes);
   await app.register(statsRoutes);
+  await app.register(trainingRoutes);
+  await app.register(outreachRoutes);
+  await app.register(alertRoutes);
 }
