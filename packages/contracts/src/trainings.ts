@@ -69,3 +69,22 @@ export const riskKinds = [
   { value: 'other', zh: '其他', en: 'Other' },
 ] as const satisfies readonly Labelled[];
 export const riskKindValues = valuesOf(riskKinds);
+
+/** Countries and regions offered for alerts and subscriptions (ISO 3166 two-letter codes; others may be typed). */
+export const alertCountries = [
+  { value: 'US', zh: '美国', en: 'United States' },
+  { value: 'EU', zh: '欧盟', en: 'European Union' },
+  { value: 'DE', zh: '德国', en: 'Germany' },
+  { value: 'GB', zh: '英国', en: 'United Kingdom' },
+  { value: 'FR', zh: '法国', en: 'France' },
+  { value: 'JP', zh: '日本', en: 'Japan' },
+  { value: 'KR', zh: '韩国', en: 'South Korea' },
+  { value: 'IN', zh: '印度', en: 'India' },
+  { value: 'VN', zh: '越南', en: 'Vietnam' },
+  { value: 'TH', zh: '泰国', en: 'Thailand' },
+  { value: 'ID', zh: '印度尼西亚', en: 'Indonesia' },
+  { value: 'BR', zh: '巴西', en: 'Brazil' },
+  { value: 'RU', zh: '俄罗斯', en: 'Russia' },
+  { value: 'AE', zh: '阿联酋', en: 'United Arab Emirates' },
+  { value: 'CN', zh: '中国（境内）', en: 'China (domestic)' },
+] as const satisfies readonly Labelled[];

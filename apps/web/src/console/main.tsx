@@ -1,5 +1,9 @@
 import { ExpertsPage } from '../features/experts/ExpertsPage.tsx';
 import { MyInvitationsPage } from '../features/experts/MyInvitationsPage.tsx';
+import { TrainingsPage } from '../features/trainings/TrainingsPage.tsx';
+import { TrainingDetailPage } from '../features/trainings/TrainingDetailPage.tsx';
+import { OutreachPage } from '../features/trainings/OutreachPage.tsx';
+import { AlertsPage } from '../features/alerts/AlertsPage.tsx';
 import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
@@ -53,6 +57,10 @@ const router = createBrowserRouter(
         { path: 'audit', element: <AuditPage /> },
         { path: 'outbox', element: <OutboxPage /> },
         { path: 'account', element: <AccountPage /> },
+        { path: 'trainings', element: <TrainingsPage /> },
+        { path: 'trainings/:id', element: <TrainingDetailPage /> },
+        { path: 'outreach', element: <OutreachPage /> },
+        { path: 'alerts', element: <AlertsPage /> },
         { path: 'home', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },
       ],
