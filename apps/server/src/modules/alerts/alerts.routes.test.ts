@@ -50,9 +50,10 @@ describe('risk alerts', () => {
     await t.drainJobs();
     expect(t.sent.some((m) => m.channel === 'email' && m.body.includes('美国 337 调查涉及光通信器件'))).toBe(true);
     const mine = (await applicant.get('/api/notifications')).body.data as { id: string; kind: string; title: string; link: string }[];
-    const n = mine.find((x) => x.kind === 'risk_alert');
-    expect(n).toMatchObject({ title: expect.stringContaining('美国 337'), link: `/alerts/${id}` });
-    expect(mine.filter((x) => x.kind === 'risk_alert')).toHaveLength(1);
+    const n = mine.find((x) => x.link === `/alerts/${id}`);
+    expect(n).toMatchObject({ kind: 'risk_alert', title: expect.stringContaining('美国 337') });
+    expect(mine.filter((x) => x.link === `/alerts/${id}`)).toHaveLength(1);
+    expect(mine.some((x) => x.link === `/alerts/${other.id}`)).toBe(false);
     await applicant.post(`/api/notifications/${n!.id}/read`);
     expect((await handler.get(`/api/alerts/${id}`)).body.data.reach).toEqual({ delivered: 1, read: 1 });
     expect((await t.anon().get('/api/portal/alerts')).body.data.map((x: { id: string }) => x.id)).toContain(id);

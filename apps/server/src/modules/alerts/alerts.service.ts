@@ -1,3 +1,4 @@
+import { alertMatches } from '@yuanzhi/domain';
 import { sql, type Selectable } from 'kysely';
 import type { Actor } from '../../authz/actor.ts';
 import { can, inScope, type Scope } from '../../authz/can.ts';
@@ -65,29 +66,34 @@ export async function publishAlert(deps: Deps, actor: Actor, scope: Scope, id: s
     const locked = await tx.updateTable('risk_alerts').set({ state: 'published', published_at: deps.clock.now() })
       .where('id', '=', id).where('state', '=', 'draft').returning('id').executeTakeFirst();
     if (!locked) throw Conflict('already_published', '该预警已发布', 'The alert is already published', 'state');
-    const subs = await sql<{ user_id: string; email: boolean }>`
-      SELECT s.user_id, s.email FROM alert_subscriptions s JOIN users u ON u.id = s.user_id
-      WHERE u.status = 'active' AND u.kind = 'applicant'
-        AND (cardinality(s.countries) = 0 OR cardinality(${a.countries}::text[]) = 0 OR s.countries && ${a.countries}::text[])
-        AND (cardinality(s.industries) = 0 OR cardinality(${a.industries}::text[]) = 0 OR s.industries && ${a.industries}::text[])`.execute(tx);
-    const text = {
-      title: { zh: `风险预警提示：${a.title}`, en: `Risk alert: ${a.title}` },
-      body: { zh: `${a.institution_name}发布风险预警。应对建议：${a.advice.slice(0, 300)}`, en: `${a.institution_name} published a risk alert; open it for what to do.` },
-      link: `/alerts/${a.id}`,
-    };
-    const notificationIds: string[] = [];
-    for (const email of [true, false]) {
-      const userIds = subs.rows.filter((s) => s.email === email).map((s) => s.user_id);
-      notificationIds.push(...(await notify(deps, tx, { userIds, kind: 'risk_alert', ...text, email })));
-    }
-    if (notificationIds.length) {
-      const sent = await tx.selectFrom('notifications').select(['id', 'user_id']).where('id', 'in', notificationIds).execute();
-      await tx.insertInto('risk_alert_deliveries').values(sent.map((n) => ({ alert_id: a.id, user_id: n.user_id!, notification_id: n.id }))).execute();
-    }
+    const reached = await deliverAlert(deps, tx, a);
     await recordAudit(tx, ctx, {
       action: 'alert.publish', objectType: 'risk_alert', objectId: a.id, institutionId: a.institution_id, institutionPath: a.institution_path,
-      detail: { recipients: notificationIds.length },
+      detail: { recipients: reached },
     });
-    return notificationIds.length;
+    return reached;
   });
+}
+
+/** Notify every matching subscriber of a just-published alert and record the deliveries; returns how many were reached. */
+export async function deliverAlert(deps: Pick<Deps, 'jobs' | 'clock'>, tx: Tx, a: AlertRow): Promise<number> {
+  // The rule is the domain's (alertMatches); every active applicant's subscription is weighed against it.
+  const all = await tx.selectFrom('alert_subscriptions as s').innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.user_id', 's.email', 's.countries', 's.industries']).where('u.status', '=', 'active').where('u.kind', '=', 'applicant').execute();
+  const subs = all.filter((s) => alertMatches(s, a));
+  const text = {
+    title: { zh: `风险预警提示：${a.title}`, en: `Risk alert: ${a.title}` },
+    body: { zh: `${a.institution_name}发布风险预警。应对建议：${a.advice.slice(0, 300)}`, en: `${a.institution_name} published a risk alert; open it for what to do.` },
+    link: `/alerts/${a.id}`,
+  };
+  const notificationIds: string[] = [];
+  for (const email of [true, false]) {
+    const userIds = subs.filter((s) => s.email === email).map((s) => s.user_id);
+    notificationIds.push(...(await notify(deps, tx, { userIds, kind: 'risk_alert', ...text, email })));
+  }
+  if (notificationIds.length) {
+    const sent = await tx.selectFrom('notifications').select(['id', 'user_id']).where('id', 'in', notificationIds).execute();
+    await tx.insertInto('risk_alert_deliveries').values(sent.map((n) => ({ alert_id: a.id, user_id: n.user_id!, notification_id: n.id }))).execute();
+  }
+  return notificationIds.length;
 }

@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdf } from '../../platform/storage/storage.test-support.ts';
 import type { TestClient } from '../../testing/client.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 
@@ -175,5 +177,34 @@ describe('trainings', () => {
       expect(r.statusCode).toBe(200);
       expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
     }
+  });
+
+  it('never gives the last place twice when people register at the same moment', async () => {
+    const p = await published({ capacity: 3 });
+    const rs = await Promise.all(Array.from({ length: 6 }, (_, i) => t.anon().post(`/api/portal/trainings/${p.id}/registrations`, { name: `并发${i}`, phone: `1370000000${i}` })));
+    expect(rs.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(rs.filter((r) => r.body.data.status === 'confirmed')).toHaveLength(3);
+    expect(rs.filter((r) => r.body.data.status === 'waitlisted').map((r) => r.body.data.position).sort()).toEqual([1, 2, 3]);
+    expect((await t.anon().get(`/api/portal/trainings/${p.id}`)).body.data.placesLeft).toBe(0);
+  });
+
+  it('keeps materials in the evidence storage: staff upload, the public downloads once published', async () => {
+    const draft = (await handler.post('/api/trainings', body({ title: '资料测试' }))).body.data;
+    const file = pdf();
+    const boundary = `----yz${crypto.randomUUID()}`;
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="课件.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const up = await handler.request('POST', `/api/trainings/${draft.id}/materials`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(up.status).toBe(201);
+    const fileId = up.body.data[0].id;
+    expect((await yichang.request('POST', `/api/trainings/${draft.id}/materials`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` })).status).toBe(404);
+    expect((await t.anon().get(`/api/portal/trainings/${draft.id}/materials/${fileId}`)).status).toBe(404);
+    await handler.post(`/api/trainings/${draft.id}/transition`, { action: 'publish' });
+    const dl = await t.app.inject({ method: 'GET', url: `/api/portal/trainings/${draft.id}/materials/${fileId}` });
+    expect(dl.statusCode).toBe(200);
+    expect(dl.rawPayload.equals(file)).toBe(true);
+    expect((await handler.del(`/api/trainings/${draft.id}/materials/${fileId}`)).status).toBe(204);
+    expect((await t.anon().get(`/api/portal/trainings/${draft.id}`)).body.data.materials).toEqual([]);
   });
 });

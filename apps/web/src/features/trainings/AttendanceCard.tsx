@@ -61,7 +61,7 @@ export function AttendanceCard({ tr, abilities }: { tr: TrainingDetail; abilitie
       <Table<Registration> rowKey="id" size="small" loading={regs.isFetching} dataSource={regs.data} data-testid="registration-table"
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          { title: t('name'), dataIndex: 'name' },
+          { title: t('person'), dataIndex: 'name' },
           { title: t('phone'), dataIndex: 'phoneMasked', width: 130 },
           { title: t('organisation'), dataIndex: 'organisation' },
           { title: t('code'), dataIndex: 'code', width: 90 },

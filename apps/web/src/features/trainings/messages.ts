@@ -44,6 +44,7 @@ export const trainingMessages = {
   downloadPng: ['下载 PNG', 'Download PNG'],
   registrations: ['报名名单', 'Registrations'],
   exportSheet: ['导出签到表', 'Export sign-in sheet'],
+  person: ['姓名', 'Name'],
   phone: ['手机号', 'Phone'],
   organisation: ['单位', 'Organisation'],
   code: ['报名码', 'Code'],
