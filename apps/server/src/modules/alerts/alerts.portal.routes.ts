@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { presentAlert } from './alerts.presenter.ts';
 import { idParams, listQuery, subscriptionBody } from './alerts.schemas.ts';
 import { getAlert, listAlerts } from './alerts.service.ts';
-import { ownSubscription, saveSubscription } from './alerts.subscriptions.ts';
+import { dropSubscription, ownSubscription, saveSubscription } from './alerts.subscriptions.ts';
 
 const tags = ['portal alerts'];
 
@@ -61,7 +61,7 @@ export async function alertPortalRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const actor = requireActor(req);
     requireApplicant(actor);
-    await deps.db.deleteFrom('alert_subscriptions').where('user_id', '=', actor.userId).execute();
+    await dropSubscription(deps.db, actor.userId);
     return reply.status(204).send();
   });
 }

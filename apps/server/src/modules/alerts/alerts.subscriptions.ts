@@ -12,3 +12,7 @@ export async function saveSubscription(deps: Pick<Deps, 'db' | 'clock'>, userId:
   await deps.db.insertInto('alert_subscriptions').values({ user_id: userId, ...row })
     .onConflict((oc) => oc.column('user_id').doUpdateSet(row)).execute();
 }
+
+export async function dropSubscription(db: DB, userId: string): Promise<void> {
+  await db.deleteFrom('alert_subscriptions').where('user_id', '=', userId).execute();
+}
