@@ -153,3 +153,34 @@ it('a risk alert reaches a subscribed enterprise in its account', async () => {
   await expect.poll(() => read.innerText()).toBe('1');
   expect([...errors, ...staffErrors]).toEqual([]);
 });
+
+it('plans a training through the form, which checks as you type', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = watch(page);
+  await signIn(page, server.url, 'wh_clerk');
+  await page.getByTestId('menu-trainings').click();
+  await page.getByTestId('training-new').click();
+  await page.getByTestId('training-save').click();
+  await page.getByText('请至少选择一个主题').waitFor();
+  await page.getByText('请选择开始和结束时间').waitFor();
+  await page.getByTestId('training-title').fill('知识产权质押融资银企对接培训');
+  await pick(page, 'training-topics', '质押融资');
+  await page.keyboard.press('Escape');
+  const [from, to] = [page.locator('.ant-modal .ant-picker-range input').first(), page.locator('.ant-modal .ant-picker-range input').last()];
+  await from.click();
+  await from.fill('2027-03-15 09:00');
+  await from.press('Enter');
+  await to.fill('2027-03-15 11:30');
+  await to.press('Enter');
+  await page.getByTestId('training-place').fill('武汉市知识产权维权援助中心 2 楼培训室');
+  await page.getByTestId('training-organiser').fill('武汉市知识产权维权援助中心');
+  await page.getByTestId('training-capacity').fill('40');
+  await snap(page, 'trainings-00-form');
+  await page.getByTestId('training-save').click();
+  await expect.poll(() => page.getByTestId('training-heading').innerText().catch(() => '')).toBe('知识产权质押融资银企对接培训');
+  expect(await page.getByTestId('training-state').innerText()).toBe('草稿');
+  const row = await server.deps.db.selectFrom('trainings').select(['starts_at', 'ends_at', 'capacity']).where('title', '=', '知识产权质押融资银企对接培训').executeTakeFirstOrThrow();
+  expect(row.capacity).toBe(40);
+  expect(row.ends_at.getTime() - row.starts_at.getTime()).toBe(150 * 60_000);
+  expect(errors).toEqual([]);
+});
