@@ -182,5 +182,18 @@ it('plans a training through the form, which checks as you type', async () => {
   const row = await server.deps.db.selectFrom('trainings').select(['starts_at', 'ends_at', 'capacity']).where('title', '=', '知识产权质押融资银企对接培训').executeTakeFirstOrThrow();
   expect(row.capacity).toBe(40);
   expect(row.ends_at.getTime() - row.starts_at.getTime()).toBe(150 * 60_000);
+
+  // a publicity activity with its reach
+  await page.getByTestId('menu-outreach').click();
+  await page.getByTestId('outreach-add').click();
+  await page.getByTestId('outreach-name').fill('4·26 知识产权宣传周进高校');
+  await page.getByTestId('outreach-date').fill('2026-04-26');
+  await page.getByTestId('outreach-date').press('Enter');
+  await pick(page, 'outreach-kind', '4·26 知识产权宣传周');
+  await pick(page, 'outreach-channel', '现场');
+  await page.getByTestId('outreach-people').fill('350');
+  await page.getByTestId('outreach-save').click();
+  await page.getByTestId('outreach-table').getByText('4·26 知识产权宣传周进高校').waitFor();
+  await snap(page, 'outreach-01-list');
   expect(errors).toEqual([]);
 });
