@@ -4,11 +4,11 @@ import type { DB, Tx } from '../../platform/db.ts';
 import type { OutreachActivitiesTable } from '../../platform/tables.ts';
 import type { OutreachFilters } from './outreach.schemas.ts';
 
-export type OutreachRow = Selectable<OutreachActivitiesTable> & { institution_name: string };
+export type OutreachRow = Selectable<OutreachActivitiesTable> & { institution_name: string; held_on_text: string };
 
 function base(db: DB | Tx, scope: Scope, f: OutreachFilters) {
   let q = db.selectFrom('outreach_activities as o').innerJoin('institutions as i', 'i.id', 'o.institution_id')
-    .selectAll('o').select('i.name as institution_name').where(inScope(scope, 'o.institution_path'));
+    .selectAll('o').select(['i.name as institution_name', sql<string>`to_char(o.held_on, 'YYYY-MM-DD')`.as('held_on_text')]).where(inScope(scope, 'o.institution_path'));
   if (f.year) q = q.where(sql<boolean>`extract(year FROM o.held_on) = ${f.year}`);
   if (f.kind) q = q.where('o.kind', '=', f.kind);
   return q;

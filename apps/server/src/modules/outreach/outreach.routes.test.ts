@@ -24,6 +24,7 @@ describe('publicity activities', () => {
     const a = await handler.post('/api/outreach', { institutionId: wh, name: '4·26 知识产权宣传周进社区', heldOn: '2026-04-26', kind: 'ip_day', channel: 'on_site', reachPeople: 800 });
     const b = await handler.post('/api/outreach', { institutionId: wh, name: '维权援助微信推文', heldOn: '2026-04-27', kind: 'campaign', channel: 'wechat', reachViews: 12000 });
     expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.data).toMatchObject({ heldOn: '2026-04-26', kind: 'ip_day', reachPeople: 800 });
     const list = await handler.get('/api/outreach?year=2026');
     expect(list.body.total).toBe(before.total + 2);
     expect(list.body.reach).toEqual({ people: before.reach.people + 800, views: before.reach.views + 12000 });

@@ -13,7 +13,7 @@ import { createOutreach, updateOutreach } from './outreach.service.ts';
 const tags = ['outreach'];
 
 const present = (r: OutreachRow) => ({
-  id: r.id, institutionId: r.institution_id, institutionName: r.institution_name, name: r.name, heldOn: String(r.held_on).slice(0, 10),
+  id: r.id, institutionId: r.institution_id, institutionName: r.institution_name, name: r.name, heldOn: r.held_on_text,
   kind: r.kind, channel: r.channel, reachPeople: r.reach_people, reachViews: r.reach_views, notes: r.notes,
 });
 
