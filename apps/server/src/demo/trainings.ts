@@ -90,7 +90,9 @@ export async function loadDemoTrainings(deps: Deps): Promise<void> {
     for (const [name, at, d, kind, channel, people, views] of outreach) {
       const i = await inst(at);
       await tx.insertInto('outreach_activities').values({
-        institution_id: i.id, institution_path: i.path, name, held_on: day(d, 2).toISOString().slice(0, 10), kind, channel, reach_people: people, reach_views: views,
+        // 4·26 activities fall on World IP Day week of this year; the others are dated relative to today.
+        institution_id: i.id, institution_path: i.path, name, held_on: kind === 'ip_day' ? `${now.getUTCFullYear()}-04-${26 + (d + 220)}` : day(d, 2).toISOString().slice(0, 10),
+        kind, channel, reach_people: people, reach_views: views,
         notes: null, created_by: null, updated_at: now,
       }).execute();
     }
