@@ -1,11 +1,12 @@
 import { trainingModes, trainingTopics } from '@yuanzhi/contracts';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { useFormErrors } from '../../shared/useApplyErrors.ts';
 import { useLabel } from '../experts/labels.ts';
+import { useInstitutionList } from '../institutions/api.ts';
 import { useCreateTraining, useExpertOptions, useUpdateTraining, type TrainingDetail } from './api.ts';
 import { trainingMessages } from './messages.ts';
 
@@ -27,6 +28,9 @@ export function TrainingForm({ open, onClose, training }: { open: boolean; onClo
   const [q, setQ] = useState('');
   const experts = useExpertOptions(q);
   const mode = Form.useWatch('mode', form);
+  // Organisers are free text, with the institutions in reach offered as they are typed.
+  const institutions = useInstitutionList({ page: 1, pageSize: 200 }, open);
+  const institutionOptions = (institutions.data?.data ?? []).map((i) => ({ value: i.name, label: i.name }));
   const speakerOptions = [
     ...(training?.speakers ?? []).map((s) => ({ value: s.id, label: `${s.name}${s.employer ? `（${s.employer}）` : ''}` })),
     ...(experts.data ?? []).filter((e) => !training?.speakers.some((s) => s.id === e.id)).map((e) => ({ value: e.id, label: `${e.name}${e.employer ? `（${e.employer}）` : ''}` })),
@@ -71,10 +75,10 @@ export function TrainingForm({ open, onClose, training }: { open: boolean; onClo
         {mode !== 'offline' && <Form.Item name="onlineUrl" label={t('onlineUrl')} rules={[{ type: 'url' }]}><Input /></Form.Item>}
         <Form.Item name="audience" label={t('audience')} rules={[{ max: 200 }]}><Input /></Form.Item>
         <Form.Item name="organiser" label={t('organiser')} rules={[{ required: true, whitespace: true, message: t('organiserRequired') }]}>
-          <Input data-testid="training-organiser" />
+          <AutoComplete options={institutionOptions} filterOption={(v, o) => !!o?.value.includes(v)}><Input data-testid="training-organiser" /></AutoComplete>
         </Form.Item>
         <Form.Item name="coOrganisers" label={t('coOrganisers')} extra={t('coOrganisersHint')}>
-          <Select mode="tags" open={false} />
+          <Select mode="tags" options={institutionOptions} />
         </Form.Item>
         <Form.Item name="speakerIds" label={t('speakers')}>
           <Select mode="multiple" showSearch={{ filterOption: false, onSearch: setQ }} options={speakerOptions} loading={experts.isFetching} data-testid="training-speakers" />
