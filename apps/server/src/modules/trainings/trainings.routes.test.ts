@@ -59,6 +59,11 @@ describe('trainings', () => {
     expect(r2.status).toBe(400);
     expect(r2.raw).toContain('place');
     expect((await handler.get('/api/trainings')).body.total).toBe(before);
+    const online = (await handler.post('/api/trainings', body({ mode: 'online', place: null, title: '线上' }))).body.data;
+    const toOffline = await handler.patch(`/api/trainings/${online.id}`, { mode: 'offline', version: online.version });
+    expect([toOffline.status, toOffline.body.error.field]).toEqual([422, 'place']);
+    const stale = await handler.patch(`/api/trainings/${online.id}`, { title: '改名', version: online.version + 5 });
+    expect([stale.status, stale.body.error.field]).toEqual([409, 'version']);
   });
 
   it('a draft is not on the portal; published it is, with places left', async () => {

@@ -72,6 +72,8 @@ export async function updateTraining(deps: Deps, actor: Actor, id: string, input
     const startsAt = new Date(fields.startsAt ?? cur.starts_at);
     const endsAt = new Date(fields.endsAt ?? cur.ends_at);
     if (endsAt <= startsAt) throw new AppError(422, 'invalid', '结束时间须晚于开始时间', 'The end must come after the start', 'endsAt');
+    const place = fields.place === undefined ? cur.place : fields.place;
+    if ((fields.mode ?? cur.mode) === 'offline' && !place) throw new AppError(422, 'invalid', '线下活动须填写地点', 'An in-person event needs a place', 'place');
     await tx.updateTable('trainings').set({ ...columns(fields), version: cur.version + 1, updated_at: deps.clock.now() } as never).where('id', '=', id).execute();
     if (speakerIds) await setSpeakers(tx, id, speakerIds);
     // A larger capacity frees places: the waiting list moves up at once.
