@@ -5,3 +5,4 @@ export * from './experts.ts';
 export * from './consultations.ts';
 export * from './search.ts';
 export * from './registries.ts';
+export * from './trainings.ts';

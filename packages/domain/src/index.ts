@@ -26,3 +26,4 @@ export * from './consultations/redact.ts';
 export * from './stats/numbers.ts';
 export * from './stats/periods.ts';
 export * from './stats/returns.ts';
+export * from './trainings/trainings.ts';

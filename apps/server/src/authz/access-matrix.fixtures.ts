@@ -5,6 +5,7 @@ import { roles, type Role } from './roles.ts';
 import { matrixCases, type MatrixCase } from '../modules/cases/cases.matrix-fixtures.ts';
 import { matrixArticles } from '../modules/articles/articles.matrix-fixtures.ts';
 import { matrixConsultations } from '../modules/consultations/consultations.matrix-fixtures.ts';
+import { matrixTrainings } from '../modules/trainings/trainings.matrix-fixtures.ts';
 
 /** Where a record sits relative to the caller's own institution. */
 export const relations = ['own', 'descendant', 'ancestor', 'sibling'] as const;
@@ -30,6 +31,9 @@ export interface MatrixWorld {
   article: Record<Relation, string>;
   /** An answered consultation at the relation's institution. */
   consultation: Record<Relation, string>;
+  /** A published training and a draft risk alert at the relation's institution. */
+  training: Record<Relation, string>;
+  alert: Record<Relation, string>;
 }
 
 async function makeUser(db: DB, username: string, role: string, institutionId: string, hash: string) {
@@ -70,5 +74,6 @@ export async function buildWorld(db: DB): Promise<MatrixWorld> {
     institution, user, callers, case: cases,
     article: await matrixArticles(db, institution),
     consultation: await matrixConsultations(db, institution),
+    ...(await matrixTrainings(db, institution)),
   };
 }

@@ -55,6 +55,11 @@ export const permissions = [
   'overseas.read',
   'overseas.manage',
   'overseas.export',
+  /** Trainings and publicity activities (培训、宣传活动): read in scope, plan and run them; risk alerts: read, publish. */
+  'training.read',
+  'training.manage',
+  'alert.read',
+  'alert.publish',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -94,11 +99,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'institution.read', 'expert.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
     'article.write', 'consultation.read', 'consultation.record', 'consultation.export', 'stats.read',
     'partner.read', 'key_enterprise.read', 'key_enterprise.log', 'volunteer.read', 'volunteer.log', 'overseas.read',
+    'training.read', 'training.manage', 'alert.read',
   ],
   case_handler: [
     'institution.read', 'expert.read', 'expert.invite', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal',
     'article.write', 'consultation.read', 'consultation.record', 'stats.read',
     'partner.read', 'key_enterprise.read', 'key_enterprise.log', 'volunteer.read', 'volunteer.log', 'overseas.read',
+    'training.read', 'training.manage', 'alert.read',
   ],
   reviewer: [
     'institution.read', 'expert.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read',
@@ -106,6 +113,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     // The reviewer signs off what leaves the institution, its statistical returns included.
     'stats.read', 'stats.return.file',
     'partner.read', 'key_enterprise.read', 'volunteer.read', 'overseas.read',
+    'training.read', 'alert.read', 'alert.publish',
   ],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -117,6 +125,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'stats.read', 'stats.return.file', 'stats.return.review', 'stats.report',
     'partner.read', 'partner.manage', 'partner.export', 'key_enterprise.read', 'key_enterprise.manage', 'key_enterprise.export', 'key_enterprise.log',
     'volunteer.read', 'volunteer.manage', 'volunteer.export', 'volunteer.log', 'overseas.read', 'overseas.manage', 'overseas.export',
+    'training.read', 'training.manage', 'alert.read', 'alert.publish',
   ],
   supervisor: [
     'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
@@ -124,6 +133,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'consultation.read', 'consultation.export', 'consultation.review',
     'stats.read', 'stats.return.review', 'stats.report',
     'partner.read', 'partner.export', 'key_enterprise.read', 'key_enterprise.export', 'volunteer.read', 'volunteer.export', 'overseas.read', 'overseas.export',
+    'training.read', 'alert.read', 'alert.publish',
   ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -158,7 +168,7 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
 export function grantRequires(role: Role): readonly Permission[] {
   // Publishing rights, the expert pool (experts' personal data, recusals) and consultations are business rights too:
   // the system administrator holds none yet creates the editors, clerks and handlers.
-  const business = ['article.', 'expert.', 'consultation.', 'stats.', 'partner.', 'key_enterprise.', 'volunteer.', 'overseas.'];
+  const business = ['article.', 'expert.', 'consultation.', 'stats.', 'partner.', 'key_enterprise.', 'volunteer.', 'overseas.', 'training.', 'alert.'];
   return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && p !== 'visits.read' && !business.some((b) => p.startsWith(b)));
 }
 

@@ -10,6 +10,7 @@ import { loadDemoConsultations } from './consultations.ts';
 import { loadStatsHistory } from './stats-history.ts';
 import { reindexAll } from '../modules/search/search.index.ts';
 import { loadDemoRegistries } from './registries.ts';
+import { loadDemoTrainings } from './trainings.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -115,5 +116,6 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   // The demo's rows were written directly, not through the services that keep the index: build it once.
   await reindexAll(deps.db);
   await loadDemoRegistries(deps);
+  await loadDemoTrainings(deps);
   return { loaded: true, logins };
 }

@@ -36,6 +36,11 @@ export type * from './tables.registries.ts';
 import type {
   PartnersTable, KeyEnterprisesTable, KeyEnterpriseLogsTable, VolunteerTeamsTable, VolunteersTable, VolunteerHoursTable, OverseasEntriesTable, RegistryImportsTable,
 } from './tables.registries.ts';
+export type * from './tables.trainings.ts';
+import type {
+  TrainingsTable, TrainingSpeakersTable, TrainingRegistrationsTable, TrainingFeedbackTable, OutreachActivitiesTable, RiskAlertsTable,
+  AlertSubscriptionsTable, RiskAlertDeliveriesTable,
+} from './tables.trainings.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -255,4 +260,12 @@ export interface Database {
   volunteer_hours: VolunteerHoursTable;
   overseas_entries: OverseasEntriesTable;
   registry_imports: RegistryImportsTable;
+  trainings: TrainingsTable;
+  training_speakers: TrainingSpeakersTable;
+  training_registrations: TrainingRegistrationsTable;
+  training_feedback: TrainingFeedbackTable;
+  outreach_activities: OutreachActivitiesTable;
+  risk_alerts: RiskAlertsTable;
+  alert_subscriptions: AlertSubscriptionsTable;
+  risk_alert_deliveries: RiskAlertDeliveriesTable;
 }

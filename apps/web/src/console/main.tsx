@@ -4,6 +4,10 @@ import { KeyEnterprisesPage } from '../features/key-enterprises/KeyEnterprisesPa
 import { OverseasPage } from '../features/overseas/OverseasPage.tsx';
 import { PartnersPage } from '../features/partners/PartnersPage.tsx';
 import { VolunteersPage } from '../features/volunteers/VolunteersPage.tsx';
+import { TrainingsPage } from '../features/trainings/TrainingsPage.tsx';
+import { TrainingDetailPage } from '../features/trainings/TrainingDetailPage.tsx';
+import { OutreachPage } from '../features/trainings/OutreachPage.tsx';
+import { AlertsPage } from '../features/alerts/AlertsPage.tsx';
 import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
@@ -63,6 +67,10 @@ const router = createBrowserRouter(
         { path: 'outbox', element: <OutboxPage /> },
         { path: 'account', element: <AccountPage /> },
         { path: 'search', element: <SearchResultsPage mode="console" /> },
+        { path: 'trainings', element: <TrainingsPage /> },
+        { path: 'trainings/:id', element: <TrainingDetailPage /> },
+        { path: 'outreach', element: <OutreachPage /> },
+        { path: 'alerts', element: <AlertsPage /> },
         { path: 'home', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -3,6 +3,7 @@ import {
   TeamOutlined, UserOutlined,
   ClusterOutlined, GlobalOutlined, HeartOutlined, SafetyCertificateOutlined,
 } from '@ant-design/icons';
+import { AlertOutlined, NotificationOutlined, ReadOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { consoleMessages } from './messages.ts';
 
@@ -31,6 +32,9 @@ export const menuEntries: MenuEntry[] = [
   { path: '/visits', label: 'menuVisits', icon: <EyeOutlined />, permission: 'visits.read', testId: 'menu-visits' },
   { path: '/audit', label: 'menuAudit', icon: <AuditOutlined />, permission: 'audit.read', testId: 'menu-audit' },
   { path: '/outbox', label: 'menuOutbox', icon: <MailOutlined />, permission: 'outbox.read', testId: 'menu-outbox' },
+  { path: '/trainings', label: 'menuTrainings', icon: <ReadOutlined />, permission: 'training.read', testId: 'menu-trainings' },
+  { path: '/outreach', label: 'menuOutreach', icon: <NotificationOutlined />, permission: 'training.read', testId: 'menu-outreach' },
+  { path: '/alerts', label: 'menuAlerts', icon: <AlertOutlined />, permission: 'alert.read', testId: 'menu-alerts' },
   { path: '/account', label: 'menuAccount', icon: <UserOutlined />, testId: 'menu-account' },
 ];
 

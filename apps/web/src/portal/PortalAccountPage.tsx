@@ -1,6 +1,8 @@
 import { App, Button, Card, Descriptions, Flex } from 'antd';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
+import { AlertSubscriptionCard } from '../features/portal-alerts/AlertSubscriptionCard.tsx';
+import { NotificationsCard } from '../features/portal-alerts/NotificationsCard.tsx';
 import { partyKinds, userKinds } from '../shared/enums.ts';
 import { FullPageSpin } from '../shared/FullPageSpin.tsx';
 import { useT } from '../shared/i18n/index.ts';
@@ -33,6 +35,8 @@ export function PortalAccountPage() {
         {me.kind === 'applicant' && <Link to="/my/cases"><Button type="primary" style={{ marginTop: 8 }} data-testid="account-my-cases">{t('navMyCases')}</Button></Link>}
         {me.kind !== 'applicant' && <Button type="primary" href="/console/" style={{ marginTop: 8 }}>{t('toConsole')}</Button>}
       </Card>
+      {me.kind === 'applicant' && <NotificationsCard />}
+      {me.kind === 'applicant' && <AlertSubscriptionCard />}
       <Card title={t('changePassword')}>
         <ChangePasswordForm staff={me.kind !== 'applicant'} username={me.username} onAnswer={() => message.success(t('saved'))} />
       </Card>

@@ -40,6 +40,8 @@ export function PortalLayout() {
             {contentModules.map((m) => <NavLink key={m.path} to={m.path} style={navStyle} data-testid={`nav-${m.path.slice(1)}`}>{tc(m.title)}</NavLink>)}
             <NavLink to="/guide" style={navStyle} data-testid="nav-guide">{tc('guide')}</NavLink>
             <NavLink to="/directory" style={navStyle} data-testid="nav-directory">{t('navDirectory')}</NavLink>
+            <NavLink to="/trainings" style={navStyle} data-testid="nav-trainings">{t('navTrainings')}</NavLink>
+            <NavLink to="/alerts" style={navStyle} data-testid="nav-alerts">{t('navAlerts')}</NavLink>
             {(!me || me.kind === 'applicant') && <NavLink to="/apply" style={navStyle} data-testid="nav-apply">{t('navApply')}</NavLink>}
             <NavLink to="/track" style={navStyle} data-testid="nav-track">{t('navTrack')}</NavLink>
             {me ? (

@@ -1,5 +1,9 @@
 import { MyConsultationPage } from '../features/portal-consultations/MyConsultationPage.tsx';
 import { MyConsultationsPage } from '../features/portal-consultations/MyConsultationsPage.tsx';
+import { TrainingsListPage } from '../features/portal-trainings/TrainingsListPage.tsx';
+import { TrainingPage } from '../features/portal-trainings/TrainingPage.tsx';
+import { CheckinPage } from '../features/portal-trainings/CheckinPage.tsx';
+import { AlertPage, AlertsListPage } from '../features/portal-alerts/AlertsListPage.tsx';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { DirectoryDetailPage } from '../features/directory/DirectoryDetailPage.tsx';
@@ -48,6 +52,11 @@ const router = createBrowserRouter([
       { path: 'my/cases/:id', element: <MyCasePage /> },
       { path: 'my/consultations', element: <MyConsultationsPage /> },
       { path: 'my/consultations/:id', element: <MyConsultationPage /> },
+      { path: 'trainings', element: <TrainingsListPage /> },
+      { path: 'trainings/checkin/:token', element: <CheckinPage /> },
+      { path: 'trainings/:id', element: <TrainingPage /> },
+      { path: 'alerts', element: <AlertsListPage /> },
+      { path: 'alerts/:id', element: <AlertPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

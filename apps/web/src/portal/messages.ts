@@ -8,6 +8,8 @@ export const portalMessages = {
   navMyConsultations: ['在线咨询', 'Ask online'],
   navApply: ['申请援助', 'Apply'],
   navTrack: ['案件查询', 'Track a case'],
+  navTrainings: ['公益培训', 'Trainings'],
+  navAlerts: ['风险预警', 'Risk alerts'],
   heroTitle: ['知识产权维权援助，公益、就近、专业', 'IP rights-protection assistance: free, local, professional'],
   heroText: [
     '遇到专利、商标、版权等知识产权纠纷，不知道从何处着手？全国各地的维权援助机构免费为企业和个人提供咨询指导、侵权判定参考意见、纠纷调解等服务。',

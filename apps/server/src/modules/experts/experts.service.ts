@@ -1,8 +1,8 @@
 import { maskIdNumber, maskPhone } from '@yuanzhi/domain';
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/actor.ts';
-import { can, scopeFor } from '../../authz/can.ts';
 import type { Permission } from '../../authz/roles.ts';
+import { can, scopeFor } from '../../authz/can.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, Conflict, NotFound } from '../../platform/errors.ts';

@@ -41,6 +41,8 @@ export const notificationKinds = [
   'return_submitted',
   'return_returned',
   'return_accepted',
+  // risk alerts (alerts/alerts.publish.ts): the text is the alert's own
+  'risk_alert',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -92,6 +94,10 @@ const templates: Record<NotificationKind, Template> = {
   return_returned: (d) => ({
     title: { zh: `统计报表被退回（${d.period ?? ''}）`, en: `Return sent back (${d.period ?? ''})` },
     body: { zh: `${d.period ?? ''}统计报表已退回修改。${noteZh(d)}`, en: `The ${d.period ?? ''} return was sent back for correction.${noteEn(d)}` },
+  }),
+  risk_alert: (d) => ({
+    title: { zh: `风险预警提示：${d.note ?? ''}`, en: `Risk alert: ${d.note ?? ''}` },
+    body: { zh: `${d.institution ?? ''}发布了一条与您关注的国家（地区）或行业有关的风险预警提示，请登录查看应对建议。`, en: `${d.institution ?? ''} published a risk alert for a country or industry you follow; sign in to read what to do.` },
   }),
   return_accepted: (d) => ({
     title: { zh: `统计报表已通过（${d.period ?? ''}）`, en: `Return accepted (${d.period ?? ''})` },
@@ -285,6 +291,7 @@ const subjects: Record<NotificationKind, Text> = {
   return_submitted: { zh: '统计报表待审核', en: 'Return to review' },
   return_returned: { zh: '统计报表被退回', en: 'Return sent back' },
   return_accepted: { zh: '统计报表已通过', en: 'Return accepted' },
+  risk_alert: { zh: '风险预警提示', en: 'Risk alert' },
 };
 
 export const isNotificationKind = (k: string): k is NotificationKind => (notificationKinds as readonly string[]).includes(k);

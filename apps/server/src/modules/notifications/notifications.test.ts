@@ -35,6 +35,8 @@ describe('templates', () => {
       // Kinds about something other than a case have no number to show: an answered consultation names nothing,
       // statistical returns name the institution or the period instead.
       if (kind.startsWith('return_')) expect(r.title.zh).toMatch(/武汉工作站|2026年第三季度/);
+      // A risk alert is titled by the alert itself (passed as the note).
+      else if (kind === 'risk_alert') expect(r.title.zh).toContain('缺少授权书');
       else if (kind !== 'consultation_answered') expect(r.title.zh).toContain('鄂知援〔2026〕17号');
       expect(JSON.stringify(r.subject)).not.toMatch(/2026|武汉|授权书|17号/);
     }

@@ -18,6 +18,9 @@ import { keyEnterpriseRoutes } from '../../modules/key-enterprises/key-enterpris
 import { volunteerRoutes } from '../../modules/volunteers/volunteers.routes.ts';
 import { overseasRoutes } from '../../modules/overseas/overseas.routes.ts';
 import { partnerRoutes } from '../../modules/partners/partners.routes.ts';
+import { trainingRoutes } from '../../modules/trainings/trainings.routes.ts';
+import { outreachRoutes } from '../../modules/outreach/outreach.routes.ts';
+import { alertRoutes } from '../../modules/alerts/alerts.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { searchRoutes } from '../../modules/search/search.routes.ts';
 
@@ -44,4 +47,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(keyEnterpriseRoutes);
   await app.register(volunteerRoutes);
   await app.register(overseasRoutes);
+  await app.register(trainingRoutes);
+  await app.register(outreachRoutes);
+  await app.register(alertRoutes);
 }

@@ -10,6 +10,7 @@ import { invitationTimeoutJob } from '../../modules/experts/experts.invitations.
 import { retentionJob } from '../../modules/privacy/retention.ts';
 import { scheduledBackupJob } from '../backup/schedule.ts';
 import { returnRemindersJob } from '../../modules/stats/returns.reminders.ts';
+import { trainingNoticeJob, trainingRemindersJob } from '../../modules/trainings/trainings.notices.ts';
 import { sweepOrphans } from '../storage/index.ts';
 import { cleanupExpired } from './cleanup.ts';
 import { defineJob } from './define.ts';
@@ -51,9 +52,13 @@ export const allJobs: readonly AnyJob[] = [
   retentionJob,
   // Statistical returns not yet submitted, due within a few days or overdue.
   returnRemindersJob,
+  // Training registrants: confirmation, waiting list, promotion; reminders the day before.
+  trainingNoticeJob,
+  trainingRemindersJob,
 ] as unknown as readonly AnyJob[];
 
 export type JobName =
   | 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders' | 'deadlines-recompute'
   | 'referral-chase' | 'case-document-render' | 'expert-import' | 'expert-invitation-timeout'
-  | 'scheduled-backup' | 'privacy-retention' | 'return-reminders';
+  | 'scheduled-backup' | 'privacy-retention' | 'return-reminders'
+  | 'training-notice' | 'training-reminders';

@@ -1,0 +1,26 @@
+import type { Dict } from '../../shared/i18n/index.ts';
+
+export const alertMessages = {
+  title: ['风险预警提示', 'Risk alerts'],
+  add: ['新建预警', 'New alert'],
+  name: ['标题', 'Title'],
+  countries: ['国家（地区）', 'Countries or regions'],
+  industries: ['行业', 'Industries'],
+  riskKind: ['风险类型', 'Kind of risk'],
+  body: ['预警内容', 'The risk'],
+  advice: ['应对建议', 'What to do'],
+  source: ['信息来源', 'Source'],
+  state: ['状态', 'State'],
+  draft: ['草稿', 'Draft'],
+  published: ['已发布', 'Published'],
+  publish: ['发布并推送', 'Publish and notify'],
+  publishConfirm: ['发布后将推送给订阅了相应国家（地区）和行业的企业，确定发布？', 'Subscribers of these countries and industries will be notified. Publish?'],
+  delivered: ['送达', 'Delivered'],
+  read: ['已读', 'Read'],
+  publishedAt: ['发布时间', 'Published'],
+  institution: ['发布机构', 'Institution'],
+  required: ['必填', 'Required'],
+  saved: ['已保存', 'Saved'],
+  sent: ['已发布，送达 {n} 个订阅账号', 'Published; {n} subscribers notified'],
+  countriesHint: ['可选择或输入两位国家代码', 'Choose, or type a two-letter code'],
+} satisfies Dict;
