@@ -40,6 +40,12 @@ export const permissions = [
   'stats.return.file',
   'stats.return.review',
   'stats.report',
+  /** 驻场服务: the event register; the on-site desk (complaints become fast-track cases: intake clerks, who register cases); 分析预警 projects. */
+  'event.read',
+  'event.manage',
+  'event.desk',
+  'analysis.read',
+  'analysis.manage',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -78,16 +84,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   intake_clerk: [
     'institution.read', 'expert.read', ...caseRolePermissions.intake_clerk, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
     'article.write', 'consultation.read', 'consultation.record', 'consultation.export', 'stats.read',
+    'event.read', 'event.desk', 'analysis.read',
   ],
   case_handler: [
     'institution.read', 'expert.read', 'expert.invite', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal',
     'article.write', 'consultation.read', 'consultation.record', 'stats.read',
+    'event.read', 'analysis.read', 'analysis.manage',
   ],
   reviewer: [
     'institution.read', 'expert.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read',
     'consultation.read', 'consultation.review',
     // The reviewer signs off what leaves the institution, its statistical returns included.
     'stats.read', 'stats.return.file',
+    'event.read', 'analysis.read',
   ],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -97,12 +106,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'article.write', 'article.review', 'visits.read',
     'consultation.read', 'consultation.record', 'consultation.export', 'consultation.review',
     'stats.read', 'stats.return.file', 'stats.return.review', 'stats.report',
+    'event.read', 'event.manage', 'analysis.read', 'analysis.manage',
   ],
   supervisor: [
     'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
     'article.write', 'article.review', 'visits.read', 'expert.read', 'expert.export',
     'consultation.read', 'consultation.export', 'consultation.review',
     'stats.read', 'stats.return.review', 'stats.report',
+    'event.read', 'analysis.read',
   ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -138,6 +149,7 @@ export function grantRequires(role: Role): readonly Permission[] {
   // Publishing rights, the expert pool (experts' personal data, recusals) and consultations are business rights too:
   // the system administrator holds none yet creates the editors, clerks and handlers.
   const business = ['article.', 'expert.', 'consultation.', 'stats.'];
+  business.push('event.', 'analysis.');
   return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && p !== 'visits.read' && !business.some((b) => p.startsWith(b)));
 }
 

@@ -30,6 +30,8 @@ export type * from './tables.consultations.ts';
 import type { ConsultationsTable, ConsultationMessagesTable, QaProposalsTable } from './tables.consultations.ts';
 import type { StatReturnsTable, StatReturnEventsTable, StatReturnRemindersTable } from './tables.stats.ts';
 export type * from './tables.stats.ts';
+import type { EventsTables } from './tables.events.ts';
+export type * from './tables.events.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -195,7 +197,7 @@ export interface AttachmentsTable {
   deleted_at: Timestamp | null;
 }
 
-export interface Database {
+export interface Database extends EventsTables {
   regions: RegionsTable;
   institutions: InstitutionsTable;
   users: UsersTable;

@@ -14,6 +14,8 @@ import { regionRoutes } from '../../modules/regions/regions.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
 import { articleRoutes } from '../../modules/articles/articles.routes.ts';
 import { expertRoutes } from '../../modules/experts/experts.routes.ts';
+import { eventRoutes } from '../../modules/events/events.routes.ts';
+import { analysisRoutes } from '../../modules/analysis/analysis.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 
 /** Every module's routes, in one list. */
@@ -34,4 +36,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(expertRoutes);
   await app.register(consultationRoutes);
   await app.register(statsRoutes);
+  await app.register(eventRoutes);
+  await app.register(analysisRoutes);
 }
