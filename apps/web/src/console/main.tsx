@@ -1,4 +1,7 @@
 import { ExpertsPage } from '../features/experts/ExpertsPage.tsx';
+import { EventsPage } from '../features/events/EventsPage.tsx';
+import { EventPage } from '../features/events/EventPage.tsx';
+import { AnalysisPage } from '../features/analysis/AnalysisPage.tsx';
 import { MyInvitationsPage } from '../features/experts/MyInvitationsPage.tsx';
 import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -53,6 +56,9 @@ const router = createBrowserRouter(
         { path: 'audit', element: <AuditPage /> },
         { path: 'outbox', element: <OutboxPage /> },
         { path: 'account', element: <AccountPage /> },
+        { path: 'events', element: <EventsPage /> },
+        { path: 'events/:id', element: <EventPage /> },
+        { path: 'analysis', element: <AnalysisPage /> },
         { path: 'home', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },
       ],

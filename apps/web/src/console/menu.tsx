@@ -2,6 +2,7 @@ import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, BulbOutlined, CarryOutOutlined, CommentOutlined, EyeOutlined, FileTextOutlined, FolderOpenOutlined, MailOutlined,
   TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
+import { FlagOutlined, RadarChartOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { consoleMessages } from './messages.ts';
 
@@ -19,6 +20,8 @@ export const menuEntries: MenuEntry[] = [
   { path: '/consultations', label: 'menuConsultations', icon: <CommentOutlined />, permission: 'consultation.read', testId: 'menu-consultations' },
   { path: '/experts', label: 'menuExperts', icon: <BulbOutlined />, permission: 'expert.read', testId: 'menu-experts' },
   { path: '/invitations', label: 'menuInvitations', icon: <CarryOutOutlined />, permission: 'case.expert', testId: 'menu-invitations' },
+  { path: '/events', label: 'menuEvents', icon: <FlagOutlined />, permission: 'event.read', testId: 'menu-events' },
+  { path: '/analysis', label: 'menuAnalysis', icon: <RadarChartOutlined />, permission: 'analysis.read', testId: 'menu-analysis' },
   { path: '/stats', label: 'menuStats', icon: <BarChartOutlined />, permission: 'stats.read', testId: 'menu-stats' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
   { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },

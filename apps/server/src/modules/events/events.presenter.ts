@@ -8,7 +8,7 @@ export function presentEvent(r: EventRow, today: string) {
   return {
     id: r.id, institutionId: r.institution_id, institutionName: r.institution_name, name: r.name, kind: r.kind, venue: r.venue,
     startsOn: r.starts_on, endsOn: r.ends_on, organiser: r.organiser, expectedExhibitors: r.expected_exhibitors, preTraining: r.pre_training,
-    notes: r.notes, version: r.version, complaints: r.complaints,
+    notes: r.notes, version: r.version, complaintCount: r.complaints,
     phase: today < r.starts_on ? 'before' : today > r.ends_on ? 'after' : 'during',
   };
 }

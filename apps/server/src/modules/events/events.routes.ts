@@ -3,12 +3,13 @@ import { toCstDate } from '@yuanzhi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../../authz/actor.ts';
-import { scopeFor } from '../../authz/can.ts';
+import { can, scopeFor } from '../../authz/can.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/route-guard.ts';
 import { auditContext } from '../audit/audit.record.ts';
 import { complaintRoutes } from './events.complaints.routes.ts';
 import { commitmentRoutes } from './events.commitments.routes.ts';
+import { onsitePageRoute } from './events.onsite-page.ts';
 import { eventAbilities, presentComplaint, presentEvent, presentScreening } from './events.presenter.ts';
 import { commitmentsOf, complaintsOf, consultationsOf, getEvent, listEvents, rosterOf, screeningsOf } from './events.repository.ts';
 import { createEventBody, idParams, listQuery, rosterBody, screeningBody, subParams, updateEventBody } from './events.schemas.ts';
@@ -24,6 +25,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 11, fields: 5, parts: 16 } });
   await app.register(complaintRoutes);
   await app.register(commitmentRoutes);
+  await app.register(onsitePageRoute);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
   const today = () => toCstDate(deps.clock.now());
@@ -63,10 +65,14 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     return { data: rows.map((x) => presentEvent(x, today())), total, page: req.query.page, pageSize: req.query.pageSize };
   });
 
+  // Also the team picker of analysis projects: the same people, in the scope of whichever right the caller holds.
   r.get('/api/events/roster-candidates', {
-    config: { access: 'event.manage' },
-    schema: { tags, summary: '可排班的机构、工作人员与专家 Who can be put on the roster' },
-  }, async (req) => ({ data: await rosterCandidates(deps.db, scopeFor(requireActor(req), 'event.manage')) }));
+    config: { access: ['event.manage', 'analysis.manage'] },
+    schema: { tags, summary: '可排班（或组队）的机构、工作人员与专家 Who can be put on a roster or a project team' },
+  }, async (req) => {
+    const actor = requireActor(req);
+    return { data: await rosterCandidates(deps.db, scopeFor(actor, can(actor, 'event.manage') ? 'event.manage' : 'analysis.manage')) };
+  });
 
   r.get('/api/events/:id', {
     config: { access: 'event.read' },
