@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { applyServerErrors, useErrorText } from '../../shared/errors.ts';
 import { useLang, useT } from '../../shared/i18n/index.ts';
 import { useLabel } from '../experts/labels.ts';
-import { useCreateEvent } from './api.ts';
+import { useCandidates, useCreateEvent } from './api.ts';
 import { eventMessages } from './messages.ts';
 
 /** Register an event; the fields validate as they are typed, the server's field errors land on the fields. */
@@ -15,6 +15,7 @@ export function EventFormDrawer({ open, onClose }: { open: boolean; onClose: () 
   const label = useLabel();
   const [form] = Form.useForm();
   const create = useCreateEvent();
+  const institutions = useCandidates(open).data?.data.institutions ?? [];
   const navigate = useNavigate();
   const req = [{ required: true, whitespace: true, message: t('required') }];
   const submit = async (v: Record<string, unknown>) => {
@@ -31,6 +32,9 @@ export function EventFormDrawer({ open, onClose }: { open: boolean; onClose: () 
   return (
     <Drawer open={open} onClose={onClose} title={t('newEvent')} size="large" destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} data-testid="event-form">
+        <Form.Item name="institutionId" label={t('institution')} extra={t('institutionHint')}>
+          <Select allowClear showSearch optionFilterProp="label" options={institutions.map((i) => ({ value: i.id, label: i.name }))} data-testid="event-institution" />
+        </Form.Item>
         <Form.Item name="name" label={t('name')} rules={[...req, { max: 200 }]}><Input /></Form.Item>
         <Form.Item name="kind" label={t('kind')} rules={[{ required: true, message: t('required') }]}>
           <Select options={eventKinds.map((k) => ({ value: k.value, label: label(eventKinds, k.value) }))} />

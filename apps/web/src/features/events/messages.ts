@@ -16,6 +16,7 @@ export const eventMessages = {
   preTraining: ['展前培训（说明或链接）', 'Pre-event training (text or link)'],
   notes: ['备注', 'Notes'],
   institution: ['驻场机构', 'Institution on site'],
+  institutionHint: ['由该机构的接待人员在现场受理投诉；不选则为本机构', 'Its intake clerks take complaints at the desk; your own institution if left empty'],
   complaints: ['投诉', 'Complaints'],
   phase: ['阶段', 'Phase'],
   before: ['展前', 'Before'],
