@@ -8,6 +8,7 @@ import { loadDemoArticles } from './articles.ts';
 import { loadDemoExperts } from './experts.ts';
 import { loadDemoConsultations } from './consultations.ts';
 import { loadStatsHistory } from './stats-history.ts';
+import { loadDemoEvents } from './events.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -110,5 +111,6 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   await loadDemoExperts(deps);
   await loadDemoConsultations(deps);
   await loadStatsHistory(deps);
+  await loadDemoEvents(deps);
   return { loaded: true, logins };
 }

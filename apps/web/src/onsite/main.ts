@@ -1,4 +1,5 @@
 import './onsite.css';
+import fontsCss from '@fontsource/noto-sans-sc/400.css?url';
 
 /**
  * The on-site desk's complaint page (/onsite/:eventId), for a phone on a slow network: no framework, one
@@ -143,6 +144,22 @@ $('#again').addEventListener('click', () => {
   $('#done').hidden = true;
   form.hidden = false;
   void start();
+
+// The Chinese web font only where the device has none (phones do): fetched after the page has loaded, never delaying it.
+addEventListener('load', () => {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = fontsCss;
+  document.head.append(link);
+});
 });
 
 void start();
+
+// The Chinese web font only where the device has none (phones do): fetched after the page has loaded, never delaying it.
+addEventListener('load', () => {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = fontsCss;
+  document.head.append(link);
+});

@@ -131,7 +131,7 @@ describe('the on-site desk', () => {
     expect(b.status, b.raw).toBe(200);
     expect(b.body.data.caseId).toBe(a.body.data.caseId);
     expect(b.body.data.complaintId).toBe(a.body.data.complaintId);
-    const n = await t.deps.db.selectFrom('onsite_complaints').select((eb) => eb.fn.countAll<number>().as('n')).where('booth', '=', 'B-031').executeTakeFirstOrThrow();
+    const n = await t.deps.db.selectFrom('onsite_complaints').select((eb) => eb.fn.countAll<number>().as('n')).where('booth', '=', 'B-031').where('event_id', '=', eventId).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
   });
 
