@@ -1,4 +1,3 @@
-import { ipTypes, partyKinds } from '@yuanzhi/contracts';
 import { toCstDate } from '@yuanzhi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -9,6 +8,7 @@ import { requireActor } from '../../platform/http/route-guard.ts';
 import { receiveUploads } from '../../platform/storage/index.ts';
 import { auditContext } from '../audit/audit.record.ts';
 import { recordNotice, recordOutcome, takeComplaint } from './events.complaints.ts';
+import { deskData } from './events.desk.ts';
 import { getEvent } from './events.repository.ts';
 import { complaintBody, consultationTallyBody, idParams, noticeBody, outcomeBody, subParams } from './events.schemas.ts';
 import { tallyConsultations } from './events.service.ts';
@@ -27,16 +27,9 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
     config: { access: DESK },
     schema: { tags, summary: '现场服务台：活动与选项 What the on-site desk page needs', params: idParams },
   }, async (req) => {
-    const e = await getEvent(deps.db, scopeFor(requireActor(req), DESK), req.params.id);
-    if (!e) throw NotFound('event', '活动');
-    const today = toCstDate(deps.clock.now());
-    return {
-      data: {
-        id: e.id, name: e.name, venue: e.venue, startsOn: e.starts_on, endsOn: e.ends_on, today, open: today >= e.starts_on && today <= e.ends_on,
-        ipTypes: ipTypes.map((x) => ({ value: x.value, zh: x.zh, en: x.en })),
-        partyKinds: partyKinds.map((x) => ({ value: x.value, zh: x.zh, en: x.en })),
-      },
-    };
+    const data = await deskData(deps, requireActor(req), req.params.id);
+    if (!data) throw NotFound('event', '活动');
+    return { data };
   });
 
   r.post('/api/events/:id/photos', {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inlineOnsitePage } from './events.onsite-page.ts';
+import { inlineOnsitePage, withBoot } from './events.onsite-page.ts';
 
 describe('the on-site page as one document', () => {
   it('inlines the built script and stylesheet and allows exactly that script by its hash', () => {
@@ -23,5 +23,12 @@ describe('the on-site page as one document', () => {
     expect(page.csp).toContain(`script-src 'self' 'sha256-${hash}'`);
     expect(page.csp).toContain("frame-ancestors 'none'");
     expect(inlineOnsitePage(path.join(dir, 'missing'))).toBeNull();
+  });
+
+  it('puts the desk data in the page as inert JSON that no value can break out of', () => {
+    const html = withBoot('<html><body><main></main></body></html>', { desk: { name: '展会</script><script>alert(1)</script>' }, csrfToken: 'abc' });
+    expect(html).not.toContain('</script><script>alert');
+    const json = html.match(/<script type="application\/json" id="boot">([\s\S]*?)<\/script><\/body>/)![1];
+    expect(JSON.parse(json)).toEqual({ desk: { name: '展会</script><script>alert(1)</script>' }, csrfToken: 'abc' });
   });
 });

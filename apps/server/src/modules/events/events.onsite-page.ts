@@ -2,9 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { webDist } from '../../platform/http/web.ts';
 import { CONTENT_SECURITY_POLICY } from '../../platform/http/security-headers.ts';
+import { deskData } from './events.desk.ts';
 
 /**
  * The on-site complaint page (/onsite/:eventId) as ONE document: the built onsite.html with its script and
@@ -29,12 +31,21 @@ export function inlineOnsitePage(dist: string): OnsitePage | null {
   return { html, csp };
 }
 
+/** Data for the page's script as a JSON block before </body>; '<' escaped so no text in it can close the element. */
+export function withBoot(html: string, data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return html.replace('</body>', `<script type="application/json" id="boot">${json}</script></body>`);
+}
+
 export async function onsitePageRoute(app: FastifyInstance): Promise<void> {
   let page: OnsitePage | null | undefined;
-  app.get('/onsite/:id', { schema: { hide: true, params: z.strictObject({ id: z.string().max(40) }) } }, async (_req, reply) => {
+  app.withTypeProvider<ZodTypeProvider>().get('/onsite/:id', { schema: { hide: true, params: z.strictObject({ id: z.string().max(40) }) } }, async (req, reply) => {
     page ??= inlineOnsitePage(webDist);
     if (!page) return reply.status(404).type('text/plain; charset=utf-8').send('页面未构建 / the web app is not built');
-    // The data come from the API after sign-in; the page itself is the same for everyone and may be cached briefly.
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'private, max-age=300').header('content-security-policy', page.csp).send(page.html);
+    // Signed in at the desk: the event and the CSRF token travel in the page (JSON, never executed), so the form is
+    // complete without another round trip. Otherwise the page asks the API and shows why it cannot be used.
+    const desk = req.actor && /^[0-9a-f-]{36}$/i.test(req.params.id) ? await deskData(app.deps, req.actor, req.params.id) : null;
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').header('content-security-policy', page.csp)
+      .send(desk ? withBoot(page.html, { desk, csrfToken: req.session?.csrfToken ?? '' }) : page.html);
   });
 }
