@@ -145,5 +145,11 @@ it('takes an on-site complaint on a phone and makes it a fast-track case due the
   await c.getByRole('tab', { name: /活动总结/ }).click();
   await expect.poll(() => c.getByTestId('event-summary').innerText()).toMatch(/投诉\s*2/);
   await snap(c, 'events-summary');
+
+  // 5. Analysis projects (分析预警): the demo's projects, one opened with its milestones.
+  await c.getByTestId('menu-analysis').click();
+  await c.getByTestId('project-table').getByText('光电子信息产业专利导航').click();
+  await expect.poll(() => c.getByTestId('project-drawer').innerText()).toContain('检索策略与数据范围确定');
+  await snap(c, 'analysis-projects');
   expect(errors).toEqual([]);
 }, 240_000);
