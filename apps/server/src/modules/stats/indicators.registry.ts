@@ -1,12 +1,13 @@
 import { caseIndicators } from './indicators.cases.ts';
 import { networkIndicators } from './indicators.network.ts';
+import { eventIndicators } from './indicators.events.ts';
 import type { Indicator } from './indicators.types.ts';
 
 /**
  * All indicators, by id. Each module contributes its own list (consultations, trainings, on-site and
  * analysis services add theirs here when they land); ids are `<module>.<name>` and never reused.
  */
-const lists: readonly (readonly Indicator[])[] = [networkIndicators, caseIndicators];
+const lists: readonly (readonly Indicator[])[] = [networkIndicators, caseIndicators, eventIndicators];
 
 export const indicators: readonly Indicator[] = lists.flat();
 const byId = new Map(indicators.map((i) => [i.id, i]));
