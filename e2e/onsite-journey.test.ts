@@ -141,9 +141,15 @@ it('takes an on-site complaint on a phone and makes it a fast-track case due the
   await c.getByTestId('outcome-select').first().click();
   await c.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="撤展"]').click();
   await expect.poll(() => c.getByTestId('complaint-table').innerText()).toContain('撤展');
+  const tally = c.getByTestId('tally-form');
+  await tally.getByPlaceholder('咨询事项').fill('展品商标使用');
+  await tally.getByLabel('人次').fill('6');
+  await tally.getByRole('button', { name: /登\s*记/ }).click();
+  await expect.poll(() => c.getByTestId('event-page').innerText()).toContain('展品商标使用');
   await snap(c, 'events-complaints');
   await c.getByRole('tab', { name: /活动总结/ }).click();
   await expect.poll(() => c.getByTestId('event-summary').innerText()).toMatch(/投诉\s*2/);
+  await expect.poll(() => c.getByTestId('event-summary').innerText()).toMatch(/现场咨询（人次）\s*6/);
   await snap(c, 'events-summary');
 
   // 5. Analysis projects (分析预警): the demo's projects, one opened with its milestones.

@@ -1,13 +1,16 @@
-import { MobileOutlined } from '@ant-design/icons';
+import { EditOutlined, MobileOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { eventKinds } from '@yuanzhi/contracts';
-import { Alert, Button, Card, Descriptions, Spin, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag } from 'antd';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useT } from '../../shared/i18n/index.ts';
 import { useTitle } from '../../shared/useTitle.ts';
 import { useLabel } from '../experts/labels.ts';
 import { onsitePageUrl, useEvent } from './api.ts';
+import { EventFormDrawer } from './EventFormDrawer.tsx';
 import { ComplaintsTab } from './ComplaintsTab.tsx';
+import { ConsultationTally } from './ConsultationTally.tsx';
 import { eventMessages } from './messages.ts';
 import { PreEventTab } from './PreEventTab.tsx';
 import { RosterTab } from './RosterTab.tsx';
@@ -19,6 +22,7 @@ export function EventPage() {
   const t = useT(eventMessages);
   const label = useLabel();
   const q = useEvent(id);
+  const [editing, setEditing] = useState(false);
   useTitle(q.data?.data.name ?? t('title'));
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
@@ -26,7 +30,11 @@ export function EventPage() {
   const ab = q.data.abilities;
   return (
     <Card title={<>{e.name} <Tag color={e.phase === 'during' ? 'green' : undefined}>{t(e.phase)}</Tag></>} data-testid="event-page"
-      extra={ab.desk && <Button icon={<MobileOutlined />} href={onsitePageUrl(e.id)} target="_blank" data-testid="open-desk">{t('openDesk')}</Button>}>
+      extra={<Space>
+        {ab.edit && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="event-edit">{t('edit')}</Button>}
+        {ab.desk && <Button icon={<MobileOutlined />} href={onsitePageUrl(e.id)} target="_blank" data-testid="open-desk">{t('openDesk')}</Button>}
+      </Space>}>
+      <EventFormDrawer open={editing} onClose={() => setEditing(false)} event={e} />
       <Tabs
         items={[
           {
@@ -48,7 +56,7 @@ export function EventPage() {
           { key: 'pre', label: t('preEvent'), children: <PreEventTab event={e} edit={ab.edit} /> },
           {
             key: 'desk', label: `${t('desk')} (${e.complaints.length})`,
-            children: <>{ab.desk && <Alert type="info" showIcon title={t('deskHint')} style={{ marginBottom: 12 }} />}<ComplaintsTab event={e} desk={ab.desk} /></>,
+            children: <>{ab.desk && <Alert type="info" showIcon title={t('deskHint')} style={{ marginBottom: 12 }} />}<ComplaintsTab event={e} desk={ab.desk} /><ConsultationTally event={e} desk={ab.desk} /></>,
           },
           { key: 'summary', label: t('summary'), children: <SummaryTab id={e.id} /> },
         ]}

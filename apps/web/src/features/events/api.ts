@@ -63,6 +63,7 @@ export const writes = (id: string) => ({
   screening: (body: Record<string, unknown>) => post(`/api/events/${id}/screenings`, body),
   notice: (v: { complaintId: string; method: string; note?: string }) => post(`/api/events/${id}/complaints/${v.complaintId}/notice`, { method: v.method, note: v.note }),
   outcome: (v: { complaintId: string; outcome: string; note?: string }) => post(`/api/events/${id}/complaints/${v.complaintId}/outcome`, { outcome: v.outcome, note: v.note }),
+  consultations: (body: { onDate?: string; topic: string; count: number }) => post(`/api/events/${id}/consultations`, body),
 });
 export const summaryXlsxUrl = (id: string) => `/api/events/${id}/summary.xlsx`;
 export const screeningReportUrl = (id: string, sid: string) => `/api/events/${id}/screenings/${sid}/report`;

@@ -76,4 +76,10 @@ export const eventMessages = {
   open: ['处理中', 'Open'],
   byDay: ['按日统计', 'By day'],
   day: ['日期', 'Day'],
+  tallyTitle: ['现场咨询登记', 'Consultations at the desk'],
+  topic: ['咨询事项', 'Topic'],
+  count: ['人次', 'People'],
+  record: ['登记', 'Record'],
+  edit: ['编辑', 'Edit'],
+  editEvent: ['编辑活动', 'Edit the event'],
 } satisfies Dict;
