@@ -152,6 +152,17 @@ it('takes an on-site complaint on a phone and makes it a fast-track case due the
   await expect.poll(() => c.getByTestId('event-summary').innerText()).toMatch(/现场咨询（人次）\s*6/);
   await snap(c, 'events-summary');
 
+  // The demo exhibition: its roster, commitments and risk screening (read-only for the clerk).
+  await c.getByTestId('menu-events').click();
+  await c.getByTestId('event-table').getByText('中国（武汉）光电子信息博览会').click();
+  await c.getByRole('tab', { name: /值班安排/ }).click();
+  await expect.poll(() => c.getByTestId('event-page').innerText()).toContain('投诉受理');
+  await snap(c, 'events-roster');
+  await c.getByRole('tab', { name: /展前准备/ }).click();
+  await expect.poll(() => c.getByTestId('commitment-table').innerText()).toContain('光谷激光科技有限公司');
+  await expect.poll(() => c.getByTestId('screening-list').innerText()).toContain('某光电设备有限公司');
+  await snap(c, 'events-pre');
+
   // 5. Analysis projects (分析预警): the demo's projects, one opened with its milestones.
   await c.getByTestId('menu-analysis').click();
   await c.getByTestId('project-table').getByText('光电子信息产业专利导航').click();
