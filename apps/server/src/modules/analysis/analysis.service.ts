@@ -41,9 +41,10 @@ async function checkTeam(tx: Tx, actor: Actor, staffIds: string[] | undefined, e
 }
 
 export async function projectFor(tx: Tx, actor: Actor, id: string): Promise<ProjectRow> {
+  // Lock first, then read: the version and report count compared afterwards are current.
+  if (isUuid(id)) await tx.selectFrom('analysis_projects').select('id').where('id', '=', id).forUpdate().execute();
   const p = await getProject(tx, scopeFor(actor, 'analysis.manage'), id);
   if (!p) throw NotFound('analysis project', '分析预警项目');
-  await tx.selectFrom('analysis_projects').select('id').where('id', '=', id).forUpdate().execute();
   return p;
 }
 

@@ -26,9 +26,10 @@ const cols = (f: Partial<CreateEventInput>) => {
 
 /** The event in the actor's scope for `permission`, locked for a change; 404 outside it. */
 export async function eventFor(tx: Tx, actor: Actor, id: string, permission: 'event.manage' | 'event.desk'): Promise<EventRow> {
+  // Lock first, then read: the version compared afterwards is the one this transaction will overwrite.
+  if (isUuid(id)) await tx.selectFrom('onsite_events').select('id').where('id', '=', id).forUpdate().execute();
   const e = await getEvent(tx, scopeFor(actor, permission), id);
   if (!e) throw NotFound('event', '活动');
-  await tx.selectFrom('onsite_events').select('id').where('id', '=', id).forUpdate().execute();
   return e;
 }
 
