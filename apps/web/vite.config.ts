@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 const root = path.resolve(import.meta.dirname);
 
-// Two entry points: the portal bundle holds no console code.
+// Entry points: the portal bundle holds no console code; the on-site complaint page (onsite.html) holds no framework.
 export default defineConfig({
   root,
   plugins: [react()],
@@ -12,8 +12,10 @@ export default defineConfig({
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // Every supported browser has modulepreload; without the polyfill chunk the on-site page inlines into one document.
+    modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { index: path.join(root, 'index.html'), console: path.join(root, 'console.html') },
+      input: { index: path.join(root, 'index.html'), console: path.join(root, 'console.html'), onsite: path.join(root, 'onsite.html') },
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },

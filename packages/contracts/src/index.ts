@@ -6,3 +6,4 @@ export * from './consultations.ts';
 export * from './search.ts';
 export * from './registries.ts';
 export * from './trainings.ts';
+export * from './events.ts';

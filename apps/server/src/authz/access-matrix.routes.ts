@@ -274,6 +274,51 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/portal/alert-subscription': collection('/api/portal/alert-subscription'),
   'PUT /api/portal/alert-subscription': collection('/api/portal/alert-subscription', { countries: ['US'], industries: [] }),
   'DELETE /api/portal/alert-subscription': collection('/api/portal/alert-subscription'),
+  // On-site service at events and analysis projects: an id no record has (404 in and out of scope, so in-scope calls are
+  // skipped); scope over real records is tested in modules/events/events.routes.test.ts and modules/analysis/analysis.routes.test.ts.
+  'GET /api/events': collection('/api/events'),
+  'GET /api/events/roster-candidates': collection('/api/events/roster-candidates'),
+  'POST /api/events': {
+    url: () => '/api/events',
+    body: (w, r) => ({ institutionId: inst(w, r), name: '矩阵展会', kind: 'exhibition', venue: '矩阵馆', startsOn: '2026-03-01', endsOn: '2026-03-02', organiser: '矩阵主办' }),
+    relational: true,
+  },
+  'GET /api/events/:id': { url: () => `/api/events/${NO_ID}`, relational: true, mutates: true },
+  'PATCH /api/events/:id': { url: () => `/api/events/${NO_ID}`, body: () => ({ version: 1, venue: '矩阵馆' }), relational: true, mutates: true },
+  'POST /api/events/:id/roster': { url: () => `/api/events/${NO_ID}/roster`, body: () => ({ onDate: '2026-03-01', kind: 'institution', refId: NO_ID }), relational: true, mutates: true },
+  'DELETE /api/events/:id/roster/:subId': { url: () => `/api/events/${NO_ID}/roster/${NO_ID}`, relational: true, mutates: true },
+  'POST /api/events/:id/screenings': { url: () => `/api/events/${NO_ID}/screenings`, body: () => ({ screenedOn: '2026-03-01', scope: '矩阵', conclusion: '矩阵' }), relational: true, mutates: true },
+  'GET /api/events/:id/screenings/:subId/report': { url: () => `/api/events/${NO_ID}/screenings/${NO_ID}/report`, relational: true, mutates: true },
+  'GET /api/events/:id/summary': { url: () => `/api/events/${NO_ID}/summary`, relational: true, mutates: true },
+  'GET /api/events/:id/summary.xlsx': { url: () => `/api/events/${NO_ID}/summary.xlsx`, relational: true, mutates: true },
+  'POST /api/events/:id/commitments': { url: () => `/api/events/${NO_ID}/commitments`, body: () => ({ exhibitor: '矩阵公司', signerName: '矩阵', agreed: true }), relational: true, mutates: true },
+  'POST /api/events/:id/commitments/upload': portalRecord('/api/events/:id/commitments/upload'),
+  'GET /api/events/:id/commitments/:subId/file': { url: () => `/api/events/${NO_ID}/commitments/${NO_ID}/file`, relational: true, mutates: true },
+  'GET /api/events/:id/desk': { url: () => `/api/events/${NO_ID}/desk`, relational: true, mutates: true },
+  'POST /api/events/:id/photos': portalRecord('/api/events/:id/photos'),
+  'POST /api/events/:id/complaints': {
+    url: () => `/api/events/${NO_ID}/complaints`,
+    body: () => ({ complainant: { name: '矩阵投诉人' }, booth: 'A-1', respondent: '矩阵参展商', ipType: 'patent', summary: '矩阵投诉' }),
+    relational: true, mutates: true,
+  },
+  'POST /api/events/:id/complaints/:subId/notice': { url: () => `/api/events/${NO_ID}/complaints/${NO_ID}/notice`, body: () => ({ method: 'phone' }), relational: true, mutates: true },
+  'POST /api/events/:id/complaints/:subId/outcome': { url: () => `/api/events/${NO_ID}/complaints/${NO_ID}/outcome`, body: () => ({ outcome: 'settled' }), relational: true, mutates: true },
+  'POST /api/events/:id/consultations': { url: () => `/api/events/${NO_ID}/consultations`, body: () => ({ topic: '矩阵', count: 1 }), relational: true, mutates: true },
+  'GET /api/analysis-projects': collection('/api/analysis-projects'),
+  'POST /api/analysis-projects': {
+    url: () => '/api/analysis-projects',
+    body: (w, r) => ({
+      institutionId: inst(w, r), title: '矩阵项目', commissionerKind: 'government', commissioner: '矩阵委托方', subjectKind: 'industry', subject: '矩阵产业',
+      kind: 'patent_landscape', purpose: 'public_rnd', startsOn: '2026-03-01',
+    }),
+    relational: true,
+  },
+  'GET /api/analysis-projects/:id': { url: () => `/api/analysis-projects/${NO_ID}`, relational: true, mutates: true },
+  'PATCH /api/analysis-projects/:id': { url: () => `/api/analysis-projects/${NO_ID}`, body: () => ({ version: 1, subject: '矩阵' }), relational: true, mutates: true },
+  'POST /api/analysis-projects/:id/milestones': { url: () => `/api/analysis-projects/${NO_ID}/milestones`, body: () => ({ title: '矩阵', dueOn: '2026-04-01' }), relational: true, mutates: true },
+  'POST /api/analysis-projects/:id/milestones/:subId/done': { url: () => `/api/analysis-projects/${NO_ID}/milestones/${NO_ID}/done`, body: () => ({ doneOn: '2026-04-01' }), relational: true, mutates: true },
+  'POST /api/analysis-projects/:id/reports': portalRecord('/api/analysis-projects/:id/reports'),
+  'GET /api/analysis-projects/:id/reports/:subId': { url: () => `/api/analysis-projects/${NO_ID}/reports/${NO_ID}`, relational: true, mutates: true },
 };
 
 /**

@@ -60,6 +60,12 @@ export const permissions = [
   'training.manage',
   'alert.read',
   'alert.publish',
+  /** 驻场服务: the event register; the on-site desk (complaints become fast-track cases: intake clerks, who register cases); 分析预警 projects. */
+  'event.read',
+  'event.manage',
+  'event.desk',
+  'analysis.read',
+  'analysis.manage',
   ...casePermissions,
   ...serverCasePermissions(),
 ] as const;
@@ -100,12 +106,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'article.write', 'consultation.read', 'consultation.record', 'consultation.export', 'stats.read',
     'partner.read', 'key_enterprise.read', 'key_enterprise.log', 'volunteer.read', 'volunteer.log', 'overseas.read',
     'training.read', 'training.manage', 'alert.read',
+    'event.read', 'event.desk', 'analysis.read',
   ],
   case_handler: [
     'institution.read', 'expert.read', 'expert.invite', ...caseRolePermissions.case_handler, 'case.read', 'case.note', 'case.pii.reveal',
     'article.write', 'consultation.read', 'consultation.record', 'stats.read',
     'partner.read', 'key_enterprise.read', 'key_enterprise.log', 'volunteer.read', 'volunteer.log', 'overseas.read',
     'training.read', 'training.manage', 'alert.read',
+    'event.read', 'analysis.read', 'analysis.manage',
   ],
   reviewer: [
     'institution.read', 'expert.read', ...caseRolePermissions.reviewer, 'case.read', 'case.note', 'article.review', 'visits.read',
@@ -114,6 +122,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'stats.read', 'stats.return.file',
     'partner.read', 'key_enterprise.read', 'volunteer.read', 'overseas.read',
     'training.read', 'alert.read', 'alert.publish',
+    'event.read', 'analysis.read',
   ],
   institution_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -126,6 +135,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'partner.read', 'partner.manage', 'partner.export', 'key_enterprise.read', 'key_enterprise.manage', 'key_enterprise.export', 'key_enterprise.log',
     'volunteer.read', 'volunteer.manage', 'volunteer.export', 'volunteer.log', 'overseas.read', 'overseas.manage', 'overseas.export',
     'training.read', 'training.manage', 'alert.read', 'alert.publish',
+    'event.read', 'event.manage', 'analysis.read', 'analysis.manage',
   ],
   supervisor: [
     'institution.read', 'institution.export', 'user.read', ...caseRolePermissions.supervisor, 'case.read', 'case.note', 'case.export',
@@ -134,6 +144,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'stats.read', 'stats.return.review', 'stats.report',
     'partner.read', 'partner.export', 'key_enterprise.read', 'key_enterprise.export', 'volunteer.read', 'volunteer.export', 'overseas.read', 'overseas.export',
     'training.read', 'alert.read', 'alert.publish',
+    'event.read', 'analysis.read',
   ],
   system_admin: [
     'institution.read', 'institution.manage', 'institution.move', 'institution.import', 'institution.export',
@@ -169,6 +180,7 @@ export function grantRequires(role: Role): readonly Permission[] {
   // Publishing rights, the expert pool (experts' personal data, recusals) and consultations are business rights too:
   // the system administrator holds none yet creates the editors, clerks and handlers.
   const business = ['article.', 'expert.', 'consultation.', 'stats.', 'partner.', 'key_enterprise.', 'volunteer.', 'overseas.', 'training.', 'alert.'];
+  business.push('event.', 'analysis.');
   return rolePermissions[role].filter((p) => !isCasePermissionOfServer(p) && p !== 'visits.read' && !business.some((b) => p.startsWith(b)));
 }
 

@@ -34,7 +34,7 @@ class DemoClock implements Clock {
   }
 }
 
-async function actorFor(deps: Deps, who: string): Promise<Actor> {
+export async function actorFor(deps: Deps, who: string): Promise<Actor> {
   if (who === 'applicant') {
     const u = await deps.db.selectFrom('users').select(['id', 'display_name']).where('email', '=', demoApplicant.email).executeTakeFirstOrThrow();
     return { userId: u.id, kind: 'applicant', displayName: u.display_name, grants: [], sessionId: 'demo' };
@@ -53,7 +53,7 @@ async function actorFor(deps: Deps, who: string): Promise<Actor> {
   };
 }
 
-const ctxOf = (a: Actor): AuditContext => ({
+export const ctxOf = (a: Actor): AuditContext => ({
   actorId: a.userId, actorName: a.displayName, institutionId: a.grants[0]?.institutionId ?? null,
   institutionPath: a.grants[0]?.institutionPath ?? null, ip: null, requestId: 'demo',
 });

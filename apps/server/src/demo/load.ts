@@ -11,6 +11,7 @@ import { loadStatsHistory } from './stats-history.ts';
 import { reindexAll } from '../modules/search/search.index.ts';
 import { loadDemoRegistries } from './registries.ts';
 import { loadDemoTrainings } from './trainings.ts';
+import { loadDemoEvents } from './events.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -117,5 +118,6 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   await reindexAll(deps.db);
   await loadDemoRegistries(deps);
   await loadDemoTrainings(deps);
+  await loadDemoEvents(deps);
   return { loaded: true, logins };
 }

@@ -41,6 +41,8 @@ import type {
   TrainingsTable, TrainingSpeakersTable, TrainingRegistrationsTable, TrainingFeedbackTable, OutreachActivitiesTable, RiskAlertsTable,
   AlertSubscriptionsTable, RiskAlertDeliveriesTable,
 } from './tables.trainings.ts';
+import type { EventsTables } from './tables.events.ts';
+export type * from './tables.events.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -206,7 +208,7 @@ export interface AttachmentsTable {
   deleted_at: Timestamp | null;
 }
 
-export interface Database {
+export interface Database extends EventsTables {
   regions: RegionsTable;
   institutions: InstitutionsTable;
   users: UsersTable;

@@ -1,4 +1,7 @@
 import { ExpertsPage } from '../features/experts/ExpertsPage.tsx';
+import { EventsPage } from '../features/events/EventsPage.tsx';
+import { EventPage } from '../features/events/EventPage.tsx';
+import { AnalysisPage } from '../features/analysis/AnalysisPage.tsx';
 import { MyInvitationsPage } from '../features/experts/MyInvitationsPage.tsx';
 import { KeyEnterprisesPage } from '../features/key-enterprises/KeyEnterprisesPage.tsx';
 import { OverseasPage } from '../features/overseas/OverseasPage.tsx';
@@ -71,6 +74,9 @@ const router = createBrowserRouter(
         { path: 'trainings/:id', element: <TrainingDetailPage /> },
         { path: 'outreach', element: <OutreachPage /> },
         { path: 'alerts', element: <AlertsPage /> },
+        { path: 'events', element: <EventsPage /> },
+        { path: 'events/:id', element: <EventPage /> },
+        { path: 'analysis', element: <AnalysisPage /> },
         { path: 'home', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },
       ],

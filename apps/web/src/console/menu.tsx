@@ -4,6 +4,7 @@ import {
   ClusterOutlined, GlobalOutlined, HeartOutlined, SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { AlertOutlined, NotificationOutlined, ReadOutlined } from '@ant-design/icons';
+import { FlagOutlined, RadarChartOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { consoleMessages } from './messages.ts';
 
@@ -25,6 +26,8 @@ export const menuEntries: MenuEntry[] = [
   { path: '/key-enterprises', label: 'menuKeyEnterprises', icon: <SafetyCertificateOutlined />, permission: 'key_enterprise.read', testId: 'menu-key-enterprises' },
   { path: '/volunteers', label: 'menuVolunteers', icon: <HeartOutlined />, permission: 'volunteer.read', testId: 'menu-volunteers' },
   { path: '/overseas', label: 'menuOverseas', icon: <GlobalOutlined />, permission: 'overseas.read', testId: 'menu-overseas' },
+  { path: '/events', label: 'menuEvents', icon: <FlagOutlined />, permission: 'event.read', testId: 'menu-events' },
+  { path: '/analysis', label: 'menuAnalysis', icon: <RadarChartOutlined />, permission: 'analysis.read', testId: 'menu-analysis' },
   { path: '/stats', label: 'menuStats', icon: <BarChartOutlined />, permission: 'stats.read', testId: 'menu-stats' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
   { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },

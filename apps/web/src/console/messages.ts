@@ -32,4 +32,6 @@ export const consoleMessages = {
   enabled: ['已启用', 'Enabled'],
   notEnabled: ['未启用', 'Not enabled'],
   setUpTwoFactor: ['绑定身份验证器', 'Set up an authenticator'],
+  menuEvents: ['驻场服务', 'On-site service'],
+  menuAnalysis: ['分析预警', 'Analysis and warning'],
 } satisfies Dict;

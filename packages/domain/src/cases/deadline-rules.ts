@@ -19,24 +19,32 @@ export interface DeadlineRule {
   /** Fast track: half the standard (rounded up), the same, or its own number. */
   readonly fast: 'half' | 'same' | number;
   readonly pausedIn: readonly CaseState[];
+  /**
+   * On the fast track, a case from one of these channels is due the day its clock starts (calendar
+   * day, weekends included): a complaint at an event is dealt with while the event is on.
+   */
+  readonly sameDayChannels?: readonly string[];
 }
 
 export type DeadlineRules = Readonly<Record<DeadlineKind, DeadlineRule>>;
 
 const waitingForApplicant: readonly CaseState[] = ['awaiting_supplement', 'suspended'];
 
+/** Channels of on-site service at an event (驻场服务): fast-track cases from them are due the same day. */
+export const sameDayChannels: readonly string[] = ['exhibition'];
+
 export const defaultDeadlineRules: DeadlineRules = {
   acceptance: {
     id: 'acceptance.5wd', zh: '受理审查时限', en: 'Acceptance decision',
     fromZh: '提交申请之日', fromEn: 'submission',
     startOn: ['submit'], stopOn: ['accept', 'decline', 'withdraw', 'acceptTransfer'],
-    workingDays: 5, fast: 'half', pausedIn: waitingForApplicant,
+    workingDays: 5, fast: 'half', pausedIn: waitingForApplicant, sameDayChannels,
   },
   handling: {
     id: 'handling.30wd', zh: '办理时限', en: 'Handling',
     fromZh: '受理之日', fromEn: 'acceptance',
     startOn: ['accept', 'acceptTransfer', 'reopen'], stopOn: ['conclude', 'withdraw'],
-    workingDays: 30, fast: 'half', pausedIn: waitingForApplicant,
+    workingDays: 30, fast: 'half', pausedIn: waitingForApplicant, sameDayChannels,
   },
   review: {
     id: 'review.5wd', zh: '审核时限', en: 'Review',
@@ -72,8 +80,9 @@ export function deadlineRulesWith(
   return out;
 }
 
-/** The working days a rule allows on a track. */
-export function ruleWorkingDays(rule: DeadlineRule, track: 'fast' | 'standard'): number {
+/** The working days a rule allows on a track (0: due the day the clock starts). */
+export function ruleWorkingDays(rule: DeadlineRule, track: 'fast' | 'standard', channel?: string): number {
+  if (track === 'fast' && channel !== undefined && rule.sameDayChannels?.includes(channel)) return 0;
   if (track === 'standard' || rule.fast === 'same') return rule.workingDays;
   if (rule.fast === 'half') return Math.ceil(rule.workingDays / 2);
   return rule.fast;

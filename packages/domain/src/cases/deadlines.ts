@@ -15,6 +15,8 @@ export interface CaseHistoryEvent {
 
 export interface CaseHistory {
   readonly track: Track;
+  /** How the case came in (contracts `caseChannels`); some rules treat on-site channels differently. */
+  readonly channel?: string;
   readonly events: readonly CaseHistoryEvent[];
 }
 
@@ -73,7 +75,7 @@ export function computeDeadlines(
     const asOf = options.asOf;
     if (open) open.to = asOf && asOf > open.from ? asOf : open.from;
     out.push(
-      countDeadline(kind, rule, history.track, events[start].day, pauses, calendar, {
+      countDeadline(kind, rule, history.track, history.channel, events[start].day, pauses, calendar, {
         metOn: stopAt < 0 ? null : events[stopAt].day,
         paused: open !== undefined,
       }),
@@ -83,10 +85,10 @@ export function computeDeadlines(
 }
 
 function countDeadline(
-  kind: DeadlineKind, rule: DeadlineRule, track: Track, startedOn: CstDate, pauses: Pause[], calendar: WorkCalendar,
+  kind: DeadlineKind, rule: DeadlineRule, track: Track, channel: string | undefined, startedOn: CstDate, pauses: Pause[], calendar: WorkCalendar,
   state: { metOn: CstDate | null; paused: boolean },
 ): Deadline {
-  const n = ruleWorkingDays(rule, track);
+  const n = ruleWorkingDays(rule, track, channel);
   const pausedOn = (d: CstDate) => pauses.find((p) => d > p.from && d <= p.to!);
   let d = startedOn;
   let pausedDays = 0;
@@ -113,7 +115,10 @@ function countDeadline(
   const provisional = uncoveredYears(calendar, startedOn, due);
   const zh: string[] = [`${rule.fromZh}（${formatCstDateZh(startedOn)}）起 ${n} 个工作日`];
   const en: string[] = [`${n} working days from ${rule.fromEn} on ${startedOn}`];
-  if (n !== rule.workingDays) {
+  if (n === 0) {
+    zh[0] = `${rule.fromZh}（${formatCstDateZh(startedOn)}）当日（展会现场快速处理，普通 ${rule.workingDays} 个工作日）`;
+    en[0] = `the same day as ${rule.fromEn} on ${startedOn} (on-site fast track; standard ${rule.workingDays} working days)`;
+  } else if (n !== rule.workingDays) {
     zh[0] += `（快速通道${rule.fast === 'half' ? '减半' : ''}，普通 ${rule.workingDays} 个工作日）`;
     en[0] += ` (fast track${rule.fast === 'half' ? ', half' : ''} of ${rule.workingDays})`;
   }

@@ -36,8 +36,10 @@ export async function computeCaseDeadlines(db: DB | Tx, caseId: string, track: '
     .where('case_id', '=', caseId)
     .orderBy('seq')
     .execute();
+  const c = await db.selectFrom('cases').select('channel').where('id', '=', caseId).executeTakeFirst();
   const history = {
     track,
+    ...(c ? { channel: c.channel } : {}),
     events: events.map((e) => ({ event: e.event, at: new Date(e.at), ...(e.to_state ? { to: e.to_state as CaseState } : {}) })),
   };
   return computeDeadlines(history, defaultDeadlineRules, await serverCalendar(db), { asOf: toCstDate(now) });

@@ -1,3 +1,4 @@
+import type { Track } from '@yuanzhi/domain';
 import type { Actor } from '../../authz/actor.ts';
 import { scopeFor, inScope } from '../../authz/can.ts';
 import { rolePermissions } from '../../authz/roles.ts';
@@ -25,21 +26,27 @@ export interface Registered {
  * is created as a draft and submitted at once through the state machine, so it gets its number, its
  * `submit` event and its acceptance deadline like an online application. One transaction.
  */
-export async function registerCase(deps: Deps, actor: Actor, input: RegisterInput, ctx: AuditContext, idempotencyKey?: string): Promise<Registered> {
+export async function registerCase(
+  deps: Deps, actor: Actor, input: RegisterInput, ctx: AuditContext, idempotencyKey?: string,
+  options: { track?: Track; tx?: Tx } = {},
+): Promise<Registered> {
   const owner = `user:${actor.userId}`;
-  const out = await deps.db.transaction().execute(async (tx) => {
+  const work = async (tx: Tx) => {
     if (idempotencyKey) {
       const earlier = await claimKey(tx, owner, idempotencyKey, requestHash(input));
       if (earlier) return { caseId: earlier.response.caseId, replayed: true, effects: [] as EffectReport[] };
     }
     const inst = await registrationInstitution(tx, actor, input.institutionId);
     const caseId = await insertDraft(tx, deps, inst, input, { applicantUserId: null, createdBy: actor.userId });
+    // The fast track is decided at acceptance, or here for a channel that needs it from the start (on-site complaints).
+    if (options.track === 'fast') await tx.updateTable('cases').set({ track: 'fast' }).where('id', '=', caseId).execute();
     const row = (await lockCase(tx, caseId))!;
     const r = await transitionLocked(tx, deps, actor, row, 'submit', {}, ctx);
     if (idempotencyKey) await storeAnswer(tx, owner, idempotencyKey, { statusCode: 201, response: { caseId } });
     return { caseId, replayed: false, effects: r.effects };
-  });
-  return out;
+  };
+  // Inside the caller's transaction when given (a record that the case belongs to is written with it).
+  return options.tx ? work(options.tx) : deps.db.transaction().execute(work);
 }
 
 /**

@@ -21,6 +21,8 @@ import { partnerRoutes } from '../../modules/partners/partners.routes.ts';
 import { trainingRoutes } from '../../modules/trainings/trainings.routes.ts';
 import { outreachRoutes } from '../../modules/outreach/outreach.routes.ts';
 import { alertRoutes } from '../../modules/alerts/alerts.routes.ts';
+import { eventRoutes } from '../../modules/events/events.routes.ts';
+import { analysisRoutes } from '../../modules/analysis/analysis.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { searchRoutes } from '../../modules/search/search.routes.ts';
 
@@ -50,4 +52,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(trainingRoutes);
   await app.register(outreachRoutes);
   await app.register(alertRoutes);
+  await app.register(eventRoutes);
+  await app.register(analysisRoutes);
 }
