@@ -186,6 +186,11 @@ export const routeCalls: Record<string, RouteCall> = {
   },
   // An expert's own invitations (another's answers 404): tested in modules/experts/experts.invitations.test.ts.
   'GET /api/expert-invitations/mine': collection('/api/expert-invitations/mine'),
+  // The expert's own view of a case (another's case answers 404): tested in modules/cases/expert-view.test.ts.
+  'GET /api/expert/cases': collection('/api/expert/cases'),
+  'GET /api/expert/cases/:id': portalRecord('/api/expert/cases/:id'),
+  'GET /api/expert/cases/:id/evidence/:attachmentId': portalRecord(`/api/expert/cases/:id/evidence/${NO_ID}`),
+  'PUT /api/expert/cases/:id/opinion': portalRecord('/api/expert/cases/:id/opinion', { conclusion: 'likely', reasoning: ['矩阵'] }),
   'POST /api/expert-invitations/:id/accept': portalRecord('/api/expert-invitations/:id/accept', {}),
   'POST /api/expert-invitations/:id/decline': portalRecord('/api/expert-invitations/:id/decline', { reason: '时间冲突' }),
   'POST /api/expert-invitations/:id/rating': portalRecord('/api/expert-invitations/:id/rating', { rating: 5 }),
