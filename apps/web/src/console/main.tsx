@@ -1,5 +1,7 @@
 import { ExpertsPage } from '../features/experts/ExpertsPage.tsx';
 import { MyInvitationsPage } from '../features/experts/MyInvitationsPage.tsx';
+import { ExpertCasePage } from '../features/expert-cases/ExpertCasePage.tsx';
+import { ExpertCasesPage } from '../features/expert-cases/ExpertCasesPage.tsx';
 import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
@@ -39,6 +41,8 @@ const router = createBrowserRouter(
         { path: 'cases/:id', element: <CasePage /> },
         { path: 'experts', element: <ExpertsPage /> },
         { path: 'invitations', element: <MyInvitationsPage /> },
+        { path: 'my-cases', element: <ExpertCasesPage /> },
+        { path: 'my-cases/:id', element: <ExpertCasePage /> },
         { path: 'consultations', element: <ConsultationDeskPage /> },
         { path: 'consultations/:id', element: <ConsultationPage /> },
         { path: 'stats', element: <Suspense fallback={<FullPageSpin />}><StatsPage /></Suspense> },

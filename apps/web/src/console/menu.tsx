@@ -19,6 +19,7 @@ export const menuEntries: MenuEntry[] = [
   { path: '/consultations', label: 'menuConsultations', icon: <CommentOutlined />, permission: 'consultation.read', testId: 'menu-consultations' },
   { path: '/experts', label: 'menuExperts', icon: <BulbOutlined />, permission: 'expert.read', testId: 'menu-experts' },
   { path: '/invitations', label: 'menuInvitations', icon: <CarryOutOutlined />, permission: 'case.expert', testId: 'menu-invitations' },
+  { path: '/my-cases', label: 'menuExpertCases', icon: <FolderOpenOutlined />, permission: 'case.expert', testId: 'menu-expert-cases' },
   { path: '/stats', label: 'menuStats', icon: <BarChartOutlined />, permission: 'stats.read', testId: 'menu-stats' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
   { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },

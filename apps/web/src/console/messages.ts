@@ -6,6 +6,7 @@ export const consoleMessages = {
   menuInstitutions: ['机构管理', 'Institutions'],
   menuExperts: ['专家库', 'Experts'],
   menuInvitations: ['专家邀请', 'Invitations'],
+  menuExpertCases: ['我参与的案件', 'My cases as expert'],
   menuUsers: ['用户与角色', 'Users and roles'],
   menuArticles: ['内容发布', 'Publishing'],
   menuVisits: ['模块访问量', 'Module visits'],
