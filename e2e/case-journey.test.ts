@@ -57,7 +57,7 @@ function watch(page: Page) {
 
 const caseRow = (id: string) => server.deps.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-it('from the online application to the rated, concluded case with an expert opinion', async () => {
+it('from the online application to the rated, concluded case with an expert opinion', { timeout: 300_000 }, async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const errors = watch(page);
   try {

@@ -98,8 +98,13 @@ describe("the expert's own view of a case", () => {
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('object_id', '=', id).where('action', '=', 'case.evidence.download').execute();
     expect(audit).toHaveLength(1);
     // an attachment of another case through this case: 404
-    const foreign = (await t.deps.db.selectFrom('attachments').select('id').where('owner_id', '<>', id).where('owner_type', '=', 'case').executeTakeFirst())?.id;
-    if (foreign) expect((await expert.get(`/api/expert/cases/${id}/evidence/${foreign}`)).status).toBe(404);
+    const third = await workingCase();
+    const foreign = (await t.deps.db.selectFrom('case_attachments').select('attachment_id').where('case_id', '=', third).executeTakeFirstOrThrow()).attachment_id;
+    expect((await expert.get(`/api/expert/cases/${id}/evidence/${foreign}`)).status).toBe(404);
+    // detached: the case is gone from the expert's view
+    expect((await handler.del(`/api/cases/${id}/experts/${expertId}`)).status).toBe(204);
+    expect((await expert.get(`/api/expert/cases/${id}`)).status).toBe(404);
+    expect((await expert.get('/api/expert/cases')).body.data.map((c: { id: string }) => c.id)).not.toContain(id);
   }, 60_000);
 
   it('takes the structured opinion, which the handler adopts, submits for review and the reviewer signs off', async () => {
@@ -132,8 +137,22 @@ describe("the expert's own view of a case", () => {
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('opinion_signed_off');
 
-    // detached: the case is gone from the expert's view
-    expect((await handler.del(`/api/cases/${id}/experts/${expertId}`)).status).toBe(204);
-    expect((await expert.get(`/api/expert/cases/${id}`)).status).toBe(404);
+    // concluded: the applicant's case page lists each issued document once, by the id its downloads take
+    await ok(handler, id, 'conclude', { result: '出具侵权判定参考意见' });
+    await t.drainJobs();
+    const mine2 = await applicant.get(`/api/portal/cases/${id}`);
+    expect(mine2.status).toBe(200);
+    const docs = mine2.body.data.documents as { id: string; kind: string; name: string }[];
+    expect(docs.map((d) => d.kind).sort()).toEqual(['acceptance_notice', 'infringement_opinion']);
+    const op = docs.find((d) => d.kind === 'infringement_opinion')!;
+    expect(op.name).toMatch(/^侵权判定参考意见（武汉维援意字〔2026〕\d+号）$/);
+    for (const format of ['docx', 'pdf']) {
+      const f = await t.app.inject({ method: 'GET', url: `/api/portal/cases/${id}/documents/${op.id}/download?format=${format}`, headers: { cookie: applicant.cookie! } });
+      expect(f.statusCode, format).toBe(200);
+    }
+    expect((await expert.get(`/api/expert/cases/${id}`)).body.abilities).toEqual({ writeOpinion: false });
+
+    // a concluded case keeps its experts
+    expect((await handler.del(`/api/cases/${id}/experts/${expertId}`)).status).toBe(409);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Radio, Space } from 'antd';
+import { Button, Flex, Form, Input, Radio } from 'antd';
 import { useT } from '../../shared/i18n/index.ts';
 import { useEnum } from '../../shared/useEnum.ts';
 import { opinionMessages } from './opinion.messages.ts';
@@ -21,21 +21,21 @@ export function OpinionFields({ disabled = false }: { disabled?: boolean }) {
         {(fields, { add, remove }) => (
           <Form.Item label={t('compared')}>
             {fields.map((f, i) => (
-              <Space key={f.key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }}>
+              <Flex key={f.key} align="baseline" gap={4} style={{ marginBottom: 4 }}>
                 <Form.Item name={[f.name, 'item']} rules={[{ required: true, max: 100, message: t('itemRequired') }]} noStyle>
-                  <Input placeholder={t('item')} style={{ width: 110 }} disabled={disabled} data-testid={`compared-${i}-item`} />
+                  <Input placeholder={t('item')} style={{ flex: '2 1 0', minWidth: 0 }} disabled={disabled} data-testid={`compared-${i}-item`} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'protected']} rules={[{ required: true, max: 1000, message: t('protectedRequired') }]} noStyle>
-                  <Input placeholder={t('protected')} style={{ width: 200 }} disabled={disabled} data-testid={`compared-${i}-protected`} />
+                  <Input placeholder={t('protected')} style={{ flex: '4 1 0', minWidth: 0 }} disabled={disabled} data-testid={`compared-${i}-protected`} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'accused']} rules={[{ required: true, max: 1000, message: t('accusedRequired') }]} noStyle>
-                  <Input placeholder={t('accused')} style={{ width: 200 }} disabled={disabled} data-testid={`compared-${i}-accused`} />
+                  <Input placeholder={t('accused')} style={{ flex: '4 1 0', minWidth: 0 }} disabled={disabled} data-testid={`compared-${i}-accused`} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'finding']} rules={[{ required: true, max: 50, message: t('findingRequired') }]} noStyle>
-                  <Input placeholder={t('finding')} style={{ width: 90 }} disabled={disabled} data-testid={`compared-${i}-finding`} />
+                  <Input placeholder={t('finding')} style={{ flex: '1.5 1 0', minWidth: 0 }} disabled={disabled} data-testid={`compared-${i}-finding`} />
                 </Form.Item>
                 {!disabled && <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('removeRow')} />}
-              </Space>
+              </Flex>
             ))}
             {!disabled && <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ item: '', protected: '', accused: '', finding: '' })} data-testid="compared-add">{t('addRow')}</Button>}
           </Form.Item>
