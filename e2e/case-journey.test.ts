@@ -252,7 +252,7 @@ async function journey(page: Page) {
   const docx = page.waitForEvent('download');
   await page.getByTestId(`document-download-docx-${doc.id}`).click();
   const file = await docx;
-  expect(file.suggestedFilename()).toMatch(/侵权判定参考意见.*\.docx$/);
+  expect(file.suggestedFilename()).toMatch(/参考意见（武汉维援意字〔2026〕\d+号）\.docx$/);
   const bytes = fs.readFileSync((await file.path())!);
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
   fs.writeFileSync(path.resolve('.tmp', 'journey', 'opinion.docx'), bytes);

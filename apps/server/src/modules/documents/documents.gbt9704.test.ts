@@ -172,6 +172,11 @@ describe.each(DOCUMENT_KINDS)('%s', (kind) => {
     expect(overlaps(seal, date.lines[0]!)).toBe(true);
     expect(overlaps(seal, signature.lines[0]!)).toBe(true);
     near(centreOf(seal), centreOf(date.lines[0]!), 3);
-    expect(fs.statSync(d.png).size).toBeGreaterThan(20_000);
+    // the closing block: issuing office and date of issue each on one line
+    const printedOn = withText.find((p) => p.text === `${doc.printedOn}印发`)!;
+    const printedBy = withText.filter((p) => p.text === doc.printedBy).at(-1)!;
+    expect(printedOn.lines, printedOn.text).toHaveLength(1);
+    expect(printedBy.lines, printedBy.text).toHaveLength(1);
+    for (const f of [d.png, d.endPng]) expect(fs.statSync(f).size).toBeGreaterThan(20_000);
   });
 });

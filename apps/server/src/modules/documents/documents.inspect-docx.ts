@@ -35,6 +35,7 @@ export interface DocxFacts {
   pictures: (Box & { alt: string })[];
   anchors: Anchor[];
   png: string;
+  endPng: string;
 }
 
 const EMU_PER_MM = 36_000;
@@ -140,11 +141,16 @@ section.docx p span { vertical-align: top; }</style>
         section.appendChild(img);
       });
     }, anchors);
-    const facts = (await page.evaluate(MEASURE)) as Omit<DocxFacts, 'png' | 'anchors'>;
+    const facts = (await page.evaluate(MEASURE)) as Omit<DocxFacts, 'png' | 'endPng' | 'anchors'>;
     // docx-preview breaks pages only where the file does: the picture is the first 297 mm, the size of page 1 in Word
     const b = (await page.locator('section.docx').first().boundingBox())!;
-    await page.screenshot({ path: png, fullPage: true, clip: { x: b.x, y: b.y, width: b.width, height: Math.min(b.height, (297 * 96) / 25.4) } });
-    return { ...facts, anchors, png };
+    const pageHeight = (297 * 96) / 25.4;
+    await page.screenshot({ path: png, fullPage: true, clip: { x: b.x, y: b.y, width: b.width, height: Math.min(b.height, pageHeight) } });
+    // and the end of the document (signature, date, seal, closing block) as the last 150 mm
+    const tail = Math.min(b.height, (150 * 96) / 25.4);
+    const endPng = png.replace(/\.png$/, '-end.png');
+    await page.screenshot({ path: endPng, fullPage: true, clip: { x: b.x, y: b.y + b.height - tail, width: b.width, height: tail } });
+    return { ...facts, anchors, png, endPng };
   } finally {
     await page.close().catch(() => {});
   }
