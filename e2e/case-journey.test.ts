@@ -137,6 +137,9 @@ async function journey(page: Page) {
   // the clerk accepts
   await signIn(page, 'wh_clerk');
   await openCase(page, caseNumber);
+  // the clerk checks the two evidence files before accepting
+  await expect.poll(() => page.getByTestId('case-evidence').innerText()).toContain(files[1]!.name);
+  expect(await page.getByTestId('case-evidence').innerText()).toContain(files[0]!.name);
   await act(page, 'accept');
   await expect.poll(async () => (await caseRow(caseId)).state).toBe('accepted');
   await snap(page, 'journey-03-accepted');

@@ -106,6 +106,8 @@ export const routeCalls: Record<string, RouteCall> = {
   // Documents: downloading in scope needs a rendered file and regenerating needs a draft; both are tested in
   // case-documents.test.ts, so the matrix makes only the out-of-scope calls (404 from the case) with a made-up id.
   'GET /api/cases/:id/documents': { url: (w, r) => `/api/cases/${w.case[r].id}/documents`, relational: true },
+  'GET /api/cases/:id/evidence': { url: (w, r) => `/api/cases/${w.case[r].id}/evidence`, relational: true },
+  'GET /api/cases/:id/evidence/:attachmentId': { url: (w, r) => `/api/cases/${w.case[r].id}/evidence/${NO_ID}`, relational: true, mutates: true },
   'GET /api/cases/:id/documents/:docId/download': { url: (w, r) => `/api/cases/${w.case[r].id}/documents/${NO_ID}/download?format=pdf`, relational: true, mutates: true },
   'POST /api/cases/:id/documents/:docId/regenerate': { url: (w, r) => `/api/cases/${w.case[r].id}/documents/${NO_ID}/regenerate`, body: () => ({}), relational: true, mutates: true },
   // The applicant's own case only (staff get 404 everywhere): tested in case-documents.test.ts.

@@ -7,13 +7,14 @@
 import { z } from 'zod';
 import type { Actor } from '../../authz/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, Conflict, NotFound } from '../../platform/errors.ts';
-import { openForDownload, type SecurityLog } from '../../platform/storage/index.ts';
+import { AppError, Conflict } from '../../platform/errors.ts';
+import type { SecurityLog } from '../../platform/storage/index.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.record.ts';
 import { caseNotFound } from './cases.access.ts';
 import { stateOut } from './cases.presenter.ts';
-import { findCase, isUuid, namesOf, partiesOf, type CaseRow, type PartyRow } from './cases.repository.ts';
+import { findCase, namesOf, partiesOf, type CaseRow, type PartyRow } from './cases.repository.ts';
 import { outcomeSchemas } from './service-outcomes.ts';
+import { evidenceOfCase, openCaseEvidence } from './case-evidence.ts';
 
 /** The expert's opinion: the case opinion's fields without the list of experts (the handler names them). */
 export const expertOpinionSchema = outcomeSchemas.infringement_opinion.omit({ experts: true });
@@ -67,23 +68,6 @@ export async function listExpertCases(deps: Deps, actor: Actor) {
   }));
 }
 
-export async function evidenceOfCase(deps: Deps, caseId: string) {
-  const rows = await deps.db
-    .selectFrom('case_attachments as ca')
-    .innerJoin('attachments as a', 'a.id', 'ca.attachment_id')
-    .select(['a.id', 'a.original_name', 'a.media_type', 'a.size_bytes', 'a.sha256', 'ca.purpose', 'ca.added_at'])
-    .where('ca.case_id', '=', caseId)
-    .where('ca.purpose', 'in', ['evidence', 'supplement'])
-    .where('a.status', '<>', 'deleted')
-    .orderBy('ca.added_at')
-    .orderBy('a.original_name')
-    .execute();
-  return rows.map((a) => ({
-    id: a.id, name: a.original_name, mediaType: a.media_type, sizeBytes: Number(a.size_bytes), sha256: a.sha256, purpose: a.purpose,
-    addedAt: new Date(a.added_at).toISOString(),
-  }));
-}
-
 function presentForExpert(c: CaseRow, parties: PartyRow[], names: { institution: string; handler: string | null }) {
   return {
     id: c.id, caseNumber: c.case_number, state: stateOut(c.state), institution: names.institution, handler: names.handler,
@@ -115,12 +99,7 @@ export async function expertCaseView(deps: Deps, actor: Actor, caseId: string) {
 /** One evidence file of a case the expert is attached to, re-hashed as it streams; the download is audited. */
 export async function downloadEvidenceForExpert(deps: Deps, actor: Actor, caseId: string, attachmentId: string, ctx: AuditContext, log?: SecurityLog) {
   const { c } = await attachedCase(deps, actor, caseId);
-  if (!isUuid(attachmentId) || !(await evidenceOfCase(deps, c.id)).some((e) => e.id === attachmentId)) throw NotFound('attachment', '证据文件');
-  await recordAudit(deps.db, ctx, {
-    action: 'case.evidence.download', objectType: 'case', objectId: c.id, institutionId: c.institution_id, institutionPath: c.institution_path,
-    detail: { attachmentId },
-  });
-  return openForDownload(deps, attachmentId, log ? { log } : {});
+  return openCaseEvidence(deps, c, attachmentId, ctx, log);
 }
 
 /** The opinion as one text (the handler's list of experts' opinions shows it; older opinions are text only). */
