@@ -6,6 +6,7 @@ import { roleNames, type Role } from '../authz/roles.ts';
 import { loadDemoCases } from './cases.ts';
 import { loadDemoArticles } from './articles.ts';
 import { loadDemoExperts } from './experts.ts';
+import { loadDemoExpertCases } from './expert-cases.ts';
 import { loadDemoConsultations } from './consultations.ts';
 import { loadStatsHistory } from './stats-history.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
@@ -108,6 +109,7 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   await loadDemoCases(deps);
   await loadDemoArticles(deps);
   await loadDemoExperts(deps);
+  await loadDemoExpertCases(deps);
   await loadDemoConsultations(deps);
   await loadStatsHistory(deps);
   return { loaded: true, logins };

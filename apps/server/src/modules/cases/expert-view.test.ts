@@ -70,6 +70,15 @@ describe("the expert's own view of a case", () => {
     expect(ids).toContain(id);
     expect(ids).not.toContain(other);
     expect((await expert.get(`/api/expert/cases/${other}`)).status).toBe(404);
+    // attached to a case that asks for mediation only: it reads the case but writes no assessment opinion
+    const mediation = await register(clerk, { services: ['mediation'] });
+    await ok(clerk, mediation, 'accept');
+    await ok(admin, mediation, 'assign', { handlerId });
+    expect((await handler.post(`/api/cases/${mediation}/experts`, { userId: expertId })).status).toBe(201);
+    expect((await expert.get(`/api/expert/cases/${mediation}`)).body.abilities).toEqual({ writeOpinion: false });
+    const refused = await expert.put(`/api/expert/cases/${mediation}/opinion`, opinion);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('service_not_requested');
 
     const v = await expert.get(`/api/expert/cases/${id}`);
     expect(v.status).toBe(200);
@@ -155,4 +164,16 @@ describe("the expert's own view of a case", () => {
     // a concluded case keeps its experts
     expect((await handler.del(`/api/cases/${id}/experts/${expertId}`)).status).toBe(409);
   }, 60_000);
+});
+
+describe('the demo', () => {
+  it("shows 吴教授 his signed-off opinion on the demo's concluded patent case, read-only", async () => {
+    const list = (await expert.get('/api/expert/cases')).body.data as { id: string; summary: string; opinionSignedOff: boolean; opinionAt: string | null }[];
+    const demo = list.find((c) => c.summary.includes('夹具'))!;
+    expect(demo).toMatchObject({ opinionSignedOff: true });
+    expect(demo.opinionAt).not.toBeNull();
+    const v = await expert.get(`/api/expert/cases/${demo.id}`);
+    expect(v.body.data.myOpinion.data).toMatchObject({ conclusion: 'likely', comparedWhat: '权利要求1' });
+    expect(v.body.abilities).toEqual({ writeOpinion: false });
+  });
 });

@@ -83,7 +83,7 @@ export async function expertCaseView(deps: Deps, actor: Actor, caseId: string) {
   const [parties, evidence, inst, users] = await Promise.all([
     partiesOf(deps.db, c.id), evidenceOfCase(deps, c.id), namesOf(deps.db, 'institutions', [c.institution_id]), namesOf(deps.db, 'users', [c.handler_id]),
   ]);
-  const open = !finalStates.includes(c.state) && !c.opinion_signed_off;
+  const open = !finalStates.includes(c.state) && !c.opinion_signed_off && c.services.includes('infringement_opinion');
   return {
     data: {
       ...presentForExpert(c, parties, { institution: inst.get(c.institution_id) ?? '', handler: c.handler_id ? (users.get(c.handler_id) ?? null) : null }),
@@ -119,6 +119,9 @@ export async function writeStructuredOpinion(deps: Deps, actor: Actor, caseId: s
     throw new AppError(422, 'invalid_opinion', `${field}：请检查此项（${fieldZh(String(i.path[0] ?? ''))}）`, `${field}: ${i.message}`, field);
   }
   const { c } = await attachedCase(deps, actor, caseId);
+  if (!c.services.includes('infringement_opinion')) {
+    throw new AppError(422, 'service_not_requested', '本案未申请侵权判定参考意见', 'This case did not ask for an infringement assessment opinion', 'service');
+  }
   if (finalStates.includes(c.state)) throw Conflict('case_closed', '案件已结束，不能再修改', 'The case is closed and cannot be changed');
   if (c.opinion_signed_off) {
     throw Conflict('opinion_signed_off', '侵权判定参考意见已审核签发，不能再修改专家意见', 'The opinion is signed off; expert opinions can no longer change');
