@@ -24,7 +24,7 @@ const conclusionZh = { likely: '可能构成侵权', unlikely: '不太可能构�
 const finalStates = ['concluded', 'archived', 'withdrawn', 'declined', 'draft'];
 const organisations = ['legal_person', 'unincorporated_org'];
 
-/** The attachment row of the expert, or 404: the case is the same to an expert who is not attached as to a missing one. */
+/** The case and the expert's link to it, or 404: a case the expert is not attached to looks like a missing one. */
 async function attachedCase(deps: Deps, actor: Actor, caseId: string) {
   if (actor.kind !== 'expert') throw caseNotFound();
   const c = await findCase(deps.db, caseId);

@@ -25,6 +25,8 @@ export function OpinionCard({ caseId, canWrite }: { caseId: string; canWrite: bo
     if (o?.data) form.setFieldsValue(toForm(o.data as unknown as OpinionValue));
   }, [o?.data, form]);
   const experts = o?.experts ?? [];
+  // Nothing to read and nothing this user may write (a clerk before the experts have written): no empty form.
+  if (!canWrite && !o?.data && !experts.some((e) => e.opinionAt)) return null;
   return (
     <Card size="small" title={t('cardTitle')} data-testid="opinion-card"
       extra={signed ? <Tag color="green" data-testid="opinion-signed-off">{t('signedOff')}</Tag> : <Typography.Text type="secondary">{o?.updatedAt ? t('savedAt', { at: fmtTime(o.updatedAt) }) : t('notSaved')}</Typography.Text>}>

@@ -20,7 +20,7 @@ function Facts({ c }: { c: ExpertCase }) {
   const { label } = useEnum();
   return (
     <Card size="small" title={t('facts')} data-testid="expert-case-facts">
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} styles={{ content: { minWidth: 0, overflowWrap: 'anywhere' } }}>
+      <Descriptions size="small" column={{ xs: 1, xxl: 2 }} styles={{ label: { whiteSpace: 'nowrap' }, content: { minWidth: 0, overflowWrap: 'anywhere' } }}>
         <Descriptions.Item label={t('services')} span="filled">{c.services.map((s) => <Tag key={s} color="blue">{label(services, s)}</Tag>)}</Descriptions.Item>
         <Descriptions.Item label={t('ipType')}>{label(ipTypes, c.ipType)}</Descriptions.Item>
         <Descriptions.Item label={t('ipNumber')}>{c.ipNumber || '—'}</Descriptions.Item>
