@@ -5,6 +5,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { totpNow } from '../apps/server/src/modules/auth/totp.ts';
 import { pdf, png } from '../apps/server/src/platform/storage/storage.test-support.ts';
 import { sha256 } from '../apps/server/src/modules/portal-cases/portal.test-support.ts';
+import { inspectDocx } from '../apps/server/src/modules/documents/documents.inspect-docx.ts';
+import { inspectPdf } from '../apps/server/src/modules/documents/documents.inspect-pdf.ts';
+import { inside, isPageNumber } from '../apps/server/src/modules/documents/documents.gbt9704.test-support.ts';
 import { launchBrowser, snap } from './support/browser.ts';
 import { act, openCase, pick, signOut } from './support/console.ts';
 import { startServer } from './support/server.ts';
@@ -259,6 +262,7 @@ async function journey(page: Page) {
   const bytes = fs.readFileSync((await file.path())!);
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
   fs.writeFileSync(path.resolve('.tmp', 'journey', 'opinion.docx'), bytes);
+  await lookAtTheOpinion(bytes, caseId, doc.id, doc.doc_number);
 
   // and rates the service from the one-click link of the conclusion notice
   const mail = server.sent.slice(sentBefore).find((m) => /\/rate\//.test(m.body));
@@ -272,4 +276,32 @@ async function journey(page: Page) {
   await page.getByTestId('rate-thanks').waitFor();
   const rating = await server.deps.db.selectFrom('portal_ratings').select(['score', 'comment']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
   expect(rating).toEqual({ score: 5, comment: '专家意见很专业，比对清楚，办理及时' });
+}
+
+/** The issued opinion itself, drawn as a reader sees it (ADR 0025): the .docx by docx-preview, the PDF by pdf.js. */
+async function lookAtTheOpinion(docx: Buffer, caseId: string, docId: string, docNumber: string) {
+  const { default: JSZip } = await import('jszip');
+  const text = (await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+  const d = await inspectDocx(docx, text, path.resolve('.tmp', 'screenshots', 'journey-10-opinion-docx.png'));
+  const paragraphs = d.paragraphs.filter((p) => p.text.trim());
+  expect(paragraphs[0]!.text).toBe('武汉市知识产权维权援助中心');
+  const number = paragraphs.find((p) => p.text === docNumber)!;
+  expect(number.borderBottom?.color).toBe('rgb(230, 0, 18)');
+  expect(Math.abs((number.lines[0]!.left + number.lines[0]!.right) / 2 - 106)).toBeLessThan(1);
+  expect(text).toContain('可能构成侵权');
+  expect(text).toContain('吴教授');
+  const pdf = await server.app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/${docId}/download?format=pdf`, headers: { cookie: await staffCookie('wh_handler') } });
+  expect(pdf.statusCode).toBe(200);
+  const pages = await inspectPdf(pdf.rawPayload, path.resolve('.tmp', 'screenshots', 'journey-11-opinion-pdf'));
+  for (const p of pages) {
+    const lines = p.lines.filter((l) => !isPageNumber(l) && !inside(l, p.redBlob));
+    expect(Math.abs(Math.min(...lines.map((l) => l.left)) - 28)).toBeLessThanOrEqual(1);
+    expect(Math.max(...lines.map((l) => l.right))).toBeLessThanOrEqual(185);
+  }
+  expect(pages[0]!.redRules).toHaveLength(1);
+  expect(pages.at(-1)!.redBlob, 'the seal area on the last page').not.toBeNull();
+}
+
+async function staffCookie(username: string): Promise<string> {
+  return (await server.login(username)).cookie!;
 }

@@ -51,6 +51,7 @@ table.data th { font-family: ${FAMILY.heiti}; font-weight: normal; text-align: c
 table.data tr { break-inside: avoid; }
 .caption { text-align: center; font-family: ${FAMILY.heiti}; }
 .attachment { text-align: justify; }
+.signing-block { break-before: avoid; break-inside: avoid; }
 .signing { position: relative; break-inside: avoid; }
 .signing p { text-align: right; white-space: nowrap; }
 .seal { position: absolute; width: 42mm; height: 42mm; opacity: 0.9; }

@@ -47,10 +47,11 @@ function signing(doc: OfficialDocument): string {
     ? `<div class="seal" aria-label="印章位置" style="right:calc(${dateRight + textEm(doc.date) / 2}em - ${r}mm);` +
       `top:calc(${SEAL.centreBelowSignatureTopPt}pt - ${r}mm)">${sealSvg(doc.issuer.sealText!).replace('<svg ', '<svg style="width:100%;height:100%" ')}</div>`
     : '';
+  // GB/T 9704 7.3.5: the seal and the text share a page; the block never starts a page by itself
   return (
-    (sealed ? blank + blank : blank) +
+    `<div class="signing-block">${sealed ? blank + blank : blank}` +
     `<div class="signing"><p class="signature" style="padding-right:${signatureRight}em">${esc(doc.signature)}</p>` +
-    `<p class="date" style="padding-right:${dateRight}em">${esc(doc.date)}</p>${seal}</div>`
+    `<p class="date" style="padding-right:${dateRight}em">${esc(doc.date)}</p>${seal}</div></div>`
   );
 }
 
