@@ -193,6 +193,9 @@ describe('the seal shares its page with the text (GB/T 9704 7.3.5)', () => {
       const isDate = (l: TextLine) => l.text.replace(/\s/g, '').includes(doc.date) && !l.text.includes('印发');
       const withDate = pages.find((p) => p.lines.some(isDate))!;
       const date = withDate.lines.find(isDate)!;
+      // the whole seal on the signature's page
+      expect(withDate.redBlob, `${extra}: the seal on the signature's page`).not.toBeNull();
+      expect(withDate.redBlob!.bottom - withDate.redBlob!.top, `${extra}: the whole seal`).toBeGreaterThan(40);
       const textAbove = withDate.lines.filter((l) => sizeIs(l, 16) && l.baseline < date.baseline && !inside(l, withDate.redBlob) && !l.text.replace(/\s/g, '').includes(doc.signature));
       expect(textAbove.length, `${extra} extra paragraphs: page ${pages.indexOf(withDate) + 1} of ${pages.length}`).toBeGreaterThan(0);
       // and the closing block (版记) is at the foot of the last page (alone there when the text ends too low: allowed)

@@ -1,7 +1,7 @@
 /** An official document as HTML: the source of the PDF, and of the previews. */
 import { fontFaceCss } from './documents.fonts.ts';
 import { DOCUMENT_CSS } from './documents.html-css.ts';
-import { SEAL, headingNumbers, markSizePt, signatureIndents, textEm, titleLines } from './documents.layout.ts';
+import { LINE_PT, SEAL, headingNumbers, markSizePt, signatureIndents, textEm, titleLines } from './documents.layout.ts';
 import type { Block, OfficialDocument } from './documents.model.ts';
 import { sealSvg } from './documents.seal.ts';
 
@@ -50,7 +50,9 @@ function signing(doc: OfficialDocument): string {
   // GB/T 9704 7.3.5: the seal and the text share a page; the block never starts a page by itself
   return (
     `<div class="signing-block">${sealed ? blank + blank : blank}` +
-    `<div class="signing"><p class="signature" style="padding-right:${signatureRight}em">${esc(doc.signature)}</p>` +
+    // the seal reaches below the date: the block holds all of it, so a page break never cuts the seal off
+    `<div class="signing"${sealed ? ` style="padding-bottom:max(0mm, calc(${SEAL.centreBelowSignatureTopPt}pt + ${r}mm - ${2 * LINE_PT}pt))"` : ''}>` +
+    `<p class="signature" style="padding-right:${signatureRight}em">${esc(doc.signature)}</p>` +
     `<p class="date" style="padding-right:${dateRight}em">${esc(doc.date)}</p>${seal}</div></div>`
   );
 }
