@@ -280,6 +280,8 @@ async function journey(page: Page) {
 
 /** The issued opinion itself, drawn as a reader sees it (ADR 0025): the .docx by docx-preview, the PDF by pdf.js. */
 async function lookAtTheOpinion(docx: Buffer, caseId: string, docId: string, docNumber: string) {
+  const row = await server.deps.db.selectFrom('case_documents').select('data').where('id', '=', docId).executeTakeFirstOrThrow();
+  fs.writeFileSync(path.resolve('.tmp', 'journey', 'opinion-data.json'), JSON.stringify(row.data));
   const { default: JSZip } = await import('jszip');
   const text = (await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
   const d = await inspectDocx(docx, text, path.resolve('.tmp', 'screenshots', 'journey-10-opinion-docx.png'));
