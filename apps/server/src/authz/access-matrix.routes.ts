@@ -106,6 +106,8 @@ export const routeCalls: Record<string, RouteCall> = {
   // Documents: downloading in scope needs a rendered file and regenerating needs a draft; both are tested in
   // case-documents.test.ts, so the matrix makes only the out-of-scope calls (404 from the case) with a made-up id.
   'GET /api/cases/:id/documents': { url: (w, r) => `/api/cases/${w.case[r].id}/documents`, relational: true },
+  'GET /api/cases/:id/evidence': { url: (w, r) => `/api/cases/${w.case[r].id}/evidence`, relational: true },
+  'GET /api/cases/:id/evidence/:attachmentId': { url: (w, r) => `/api/cases/${w.case[r].id}/evidence/${NO_ID}`, relational: true, mutates: true },
   'GET /api/cases/:id/documents/:docId/download': { url: (w, r) => `/api/cases/${w.case[r].id}/documents/${NO_ID}/download?format=pdf`, relational: true, mutates: true },
   'POST /api/cases/:id/documents/:docId/regenerate': { url: (w, r) => `/api/cases/${w.case[r].id}/documents/${NO_ID}/regenerate`, body: () => ({}), relational: true, mutates: true },
   // The applicant's own case only (staff get 404 everywhere): tested in case-documents.test.ts.
@@ -187,6 +189,11 @@ export const routeCalls: Record<string, RouteCall> = {
   },
   // An expert's own invitations (another's answers 404): tested in modules/experts/experts.invitations.test.ts.
   'GET /api/expert-invitations/mine': collection('/api/expert-invitations/mine'),
+  // The expert's own view of a case (another's case answers 404): tested in modules/cases/expert-view.test.ts.
+  'GET /api/expert/cases': collection('/api/expert/cases'),
+  'GET /api/expert/cases/:id': portalRecord('/api/expert/cases/:id'),
+  'GET /api/expert/cases/:id/evidence/:attachmentId': portalRecord(`/api/expert/cases/:id/evidence/${NO_ID}`),
+  'PUT /api/expert/cases/:id/opinion': portalRecord('/api/expert/cases/:id/opinion', { conclusion: 'likely', reasoning: ['矩阵'] }),
   'POST /api/expert-invitations/:id/accept': portalRecord('/api/expert-invitations/:id/accept', {}),
   'POST /api/expert-invitations/:id/decline': portalRecord('/api/expert-invitations/:id/decline', { reason: '时间冲突' }),
   'POST /api/expert-invitations/:id/rating': portalRecord('/api/expert-invitations/:id/rating', { rating: 5 }),

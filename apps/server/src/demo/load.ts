@@ -6,6 +6,7 @@ import { roleNames, type Role } from '../authz/roles.ts';
 import { loadDemoCases } from './cases.ts';
 import { loadDemoArticles } from './articles.ts';
 import { loadDemoExperts } from './experts.ts';
+import { loadDemoExpertCases } from './expert-cases.ts';
 import { loadDemoConsultations } from './consultations.ts';
 import { loadStatsHistory } from './stats-history.ts';
 import { reindexAll } from '../modules/search/search.index.ts';
@@ -112,6 +113,7 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   await loadDemoCases(deps);
   await loadDemoArticles(deps);
   await loadDemoExperts(deps);
+  await loadDemoExpertCases(deps);
   await loadDemoConsultations(deps);
   await loadStatsHistory(deps);
   // The demo's rows were written directly, not through the services that keep the index: build it once.

@@ -250,4 +250,5 @@ export interface CaseExpertsTable {
   invited_at: Generated<Date>;
   opinion: string | null;
   opinion_at: Timestamp | null;
+  opinion_data: Json | null;
 }

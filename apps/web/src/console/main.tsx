@@ -11,6 +11,8 @@ import { TrainingsPage } from '../features/trainings/TrainingsPage.tsx';
 import { TrainingDetailPage } from '../features/trainings/TrainingDetailPage.tsx';
 import { OutreachPage } from '../features/trainings/OutreachPage.tsx';
 import { AlertsPage } from '../features/alerts/AlertsPage.tsx';
+import { ExpertCasePage } from '../features/expert-cases/ExpertCasePage.tsx';
+import { ExpertCasesPage } from '../features/expert-cases/ExpertCasesPage.tsx';
 import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
@@ -55,6 +57,8 @@ const router = createBrowserRouter(
         { path: 'key-enterprises', element: <KeyEnterprisesPage /> },
         { path: 'volunteers', element: <VolunteersPage /> },
         { path: 'overseas', element: <OverseasPage /> },
+        { path: 'my-cases', element: <ExpertCasesPage /> },
+        { path: 'my-cases/:id', element: <ExpertCasePage /> },
         { path: 'consultations', element: <ConsultationDeskPage /> },
         { path: 'consultations/:id', element: <ConsultationPage /> },
         { path: 'stats', element: <Suspense fallback={<FullPageSpin />}><StatsPage /></Suspense> },

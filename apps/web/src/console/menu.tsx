@@ -28,6 +28,7 @@ export const menuEntries: MenuEntry[] = [
   { path: '/overseas', label: 'menuOverseas', icon: <GlobalOutlined />, permission: 'overseas.read', testId: 'menu-overseas' },
   { path: '/events', label: 'menuEvents', icon: <FlagOutlined />, permission: 'event.read', testId: 'menu-events' },
   { path: '/analysis', label: 'menuAnalysis', icon: <RadarChartOutlined />, permission: 'analysis.read', testId: 'menu-analysis' },
+  { path: '/my-cases', label: 'menuExpertCases', icon: <FolderOpenOutlined />, permission: 'case.expert', testId: 'menu-expert-cases' },
   { path: '/stats', label: 'menuStats', icon: <BarChartOutlined />, permission: 'stats.read', testId: 'menu-stats' },
   { path: '/institutions', label: 'menuInstitutions', icon: <ApartmentOutlined />, permission: 'institution.read', testId: 'menu-institutions' },
   { path: '/users', label: 'menuUsers', icon: <TeamOutlined />, permission: 'user.read', testId: 'menu-users' },

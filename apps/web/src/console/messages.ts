@@ -10,6 +10,7 @@ export const consoleMessages = {
   menuKeyEnterprises: ['重点企业名录', 'Key enterprises'],
   menuVolunteers: ['志愿服务', 'Volunteers'],
   menuOverseas: ['海外资源库', 'Overseas libraries'],
+  menuExpertCases: ['我参与的案件', 'My cases as expert'],
   menuUsers: ['用户与角色', 'Users and roles'],
   menuArticles: ['内容发布', 'Publishing'],
   menuVisits: ['模块访问量', 'Module visits'],

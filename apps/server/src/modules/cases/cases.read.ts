@@ -4,6 +4,7 @@ import { caseNotFound, canSeeCase } from './cases.access.ts';
 import { deadlinesOf } from './cases.deadlines.ts';
 import { caseAbilities, presentCase, presentEvent } from './cases.presenter.ts';
 import { isInvitedExpert } from './service-outcomes.ts';
+import { redactParty } from './expert-view.ts';
 import { eventsOf, findCase, namesOf, partiesOf, type CaseRow } from './cases.repository.ts';
 
 /** The case if the caller may see it (drafts belong to their applicant); otherwise 404. */
@@ -18,8 +19,10 @@ export async function loadVisibleCase(deps: Deps, actor: Actor, id: string): Pro
 
 export async function caseView(deps: Deps, actor: Actor, id: string) {
   const c = await loadVisibleCase(deps, actor, id);
+  // An attached expert reaches the case without case.read: the parties go without personal data (expert-view.ts).
+  const expertOnly = actor.kind === 'expert' && !canSeeCase(actor, c);
   const [parties, deadlines, institution, user] = await Promise.all([
-    partiesOf(deps.db, c.id),
+    partiesOf(deps.db, c.id).then((ps) => (expertOnly ? ps.filter((p) => p.role !== 'agent').map(redactParty) : ps)),
     deadlinesOf(deps.db, c.id),
     namesOf(deps.db, 'institutions', [c.institution_id, c.transfer_to_id]),
     namesOf(deps.db, 'users', [c.handler_id]),

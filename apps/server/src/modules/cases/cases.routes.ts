@@ -12,6 +12,8 @@ import { transitionCase } from './cases.transition.ts';
 import { stateOut } from './cases.presenter.ts';
 import { caseWorkRoutes } from './cases.work.routes.ts';
 import { caseDocumentRoutes } from './case-documents.routes.ts';
+import { expertViewRoutes } from './expert-view.routes.ts';
+import { caseEvidenceRoutes } from './case-evidence.routes.ts';
 
 const tags = ['cases'];
 const one = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.unknown()) });
@@ -33,6 +35,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const deps = app.deps;
   await app.register(caseWorkRoutes);
   await app.register(caseDocumentRoutes);
+  await app.register(expertViewRoutes);
+  await app.register(caseEvidenceRoutes);
 
   r.post('/api/cases', {
     config: { access: 'case.submit' },

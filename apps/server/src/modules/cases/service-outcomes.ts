@@ -182,13 +182,13 @@ export async function expertsOf(db: Q, caseId: string) {
   const rows = await db
     .selectFrom('case_experts as e')
     .innerJoin('users as u', 'u.id', 'e.user_id')
-    .select(['e.user_id', 'u.display_name', 'e.invited_at', 'e.opinion', 'e.opinion_at'])
+    .select(['e.user_id', 'u.display_name', 'e.invited_at', 'e.opinion', 'e.opinion_at', 'e.opinion_data'])
     .where('e.case_id', '=', caseId)
     .orderBy('e.invited_at')
     .execute();
   return rows.map((r) => ({
     userId: r.user_id, name: r.display_name, invitedAt: new Date(r.invited_at).toISOString(), opinion: r.opinion,
-    opinionAt: r.opinion_at ? new Date(r.opinion_at).toISOString() : null,
+    opinionAt: r.opinion_at ? new Date(r.opinion_at).toISOString() : null, opinionData: (r.opinion_data as Record<string, unknown> | null) ?? null,
   }));
 }
 
@@ -229,7 +229,7 @@ export async function writeExpertOpinion(deps: Deps, actor: Actor, caseId: strin
     throw Conflict('opinion_signed_off', '侵权判定参考意见已审核签发，不能再修改专家意见', 'The opinion is signed off; expert opinions can no longer change');
   }
   const now = deps.clock.now();
-  await deps.db.updateTable('case_experts').set({ opinion: opinion.trim(), opinion_at: now }).where('case_id', '=', c.id).where('user_id', '=', actor.userId).execute();
+  await deps.db.updateTable('case_experts').set({ opinion: opinion.trim(), opinion_at: now, opinion_data: null }).where('case_id', '=', c.id).where('user_id', '=', actor.userId).execute();
   await recordAudit(deps.db, ctx, {
     action: 'case.expert.opinion', objectType: 'case', objectId: c.id, institutionId: c.institution_id, institutionPath: c.institution_path, detail: {},
   });

@@ -109,7 +109,8 @@ export function closingBlock(doc: OfficialDocument): FileChild[] {
   rows.push(new TableRow({ children: [closingCell(doc.printedBy, 'left'), closingCell(`${doc.printedOn}印发`, 'right')] }));
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: [6000, 2840],
+    // 156 mm in all; the date cell holds 「2026年11月22日印发」 (9 em of 4号) plus the indent with room for wider digits
+    columnWidths: [5200, 3640],
     borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
     float: {
       horizontalAnchor: TableAnchorType.MARGIN,

@@ -31,7 +31,8 @@ html, body { margin: 0; padding: 0; background: #fff; color: #000; }
   letter-spacing: ${LETTER_SPACING_PT}pt; orphans: 1; widows: 1; -webkit-font-smoothing: antialiased;
 }
 .doc p { margin: 0; min-height: ${LINE_PT}pt; }
-.doc .text { text-indent: 2em; text-align: justify; word-break: break-all; }
+/* Chinese breaks anywhere; a case number or patent number stays whole unless it is longer than a line (the .docx in Word does the same) */
+.doc .text { text-indent: 2em; text-align: justify; word-break: normal; line-break: strict; overflow-wrap: anywhere; }
 .doc .blank { height: ${LINE_PT}pt; }
 .mark { color: #${RED}; font-family: ${FAMILY.xiaobiaosong}; text-align: center; letter-spacing: 0.05em; white-space: nowrap; }
 .number { text-align: center; }
@@ -50,6 +51,7 @@ table.data th { font-family: ${FAMILY.heiti}; font-weight: normal; text-align: c
 table.data tr { break-inside: avoid; }
 .caption { text-align: center; font-family: ${FAMILY.heiti}; }
 .attachment { text-align: justify; }
+.signing-block { break-before: avoid; break-inside: avoid; }
 .signing { position: relative; break-inside: avoid; }
 .signing p { text-align: right; white-space: nowrap; }
 .seal { position: absolute; width: 42mm; height: 42mm; opacity: 0.9; }

@@ -1,7 +1,7 @@
 /** An official document as HTML: the source of the PDF, and of the previews. */
 import { fontFaceCss } from './documents.fonts.ts';
 import { DOCUMENT_CSS } from './documents.html-css.ts';
-import { SEAL, headingNumbers, markSizePt, signatureIndents, textEm, titleLines } from './documents.layout.ts';
+import { LINE_PT, SEAL, headingNumbers, markSizePt, signatureIndents, textEm, titleLines } from './documents.layout.ts';
 import type { Block, OfficialDocument } from './documents.model.ts';
 import { sealSvg } from './documents.seal.ts';
 
@@ -47,10 +47,13 @@ function signing(doc: OfficialDocument): string {
     ? `<div class="seal" aria-label="印章位置" style="right:calc(${dateRight + textEm(doc.date) / 2}em - ${r}mm);` +
       `top:calc(${SEAL.centreBelowSignatureTopPt}pt - ${r}mm)">${sealSvg(doc.issuer.sealText!).replace('<svg ', '<svg style="width:100%;height:100%" ')}</div>`
     : '';
+  // GB/T 9704 7.3.5: the seal and the text share a page; the block never starts a page by itself
   return (
-    (sealed ? blank + blank : blank) +
-    `<div class="signing"><p class="signature" style="padding-right:${signatureRight}em">${esc(doc.signature)}</p>` +
-    `<p class="date" style="padding-right:${dateRight}em">${esc(doc.date)}</p>${seal}</div>`
+    `<div class="signing-block">${sealed ? blank + blank : blank}` +
+    // the seal reaches below the date: the block holds all of it, so a page break never cuts the seal off
+    `<div class="signing"${sealed ? ` style="padding-bottom:max(0mm, calc(${SEAL.centreBelowSignatureTopPt}pt + ${r}mm - ${2 * LINE_PT}pt))"` : ''}>` +
+    `<p class="signature" style="padding-right:${signatureRight}em">${esc(doc.signature)}</p>` +
+    `<p class="date" style="padding-right:${dateRight}em">${esc(doc.date)}</p>${seal}</div></div>`
   );
 }
 

@@ -2,7 +2,7 @@
  * Runs in the page: puts the closing block (版记) at the foot of the text block of the last page. Chromium tells
  * a script nothing about print pages, so this replays its page breaks over the flow: paragraphs break between
  * lines (fixed pitch), table rows, headings with the line after them, and the signature block move whole to the
- * next page, and a table's header row repeats there. Self-contained: it is serialised into the page.
+ * next page (taking the text's last line with it), and a table's header row repeats there. Self-contained: it is serialised into the page.
  */
 export function placeClosingBlock(pageHeight: number): number {
   const doc = document.querySelector('.doc') as HTMLElement;
@@ -43,6 +43,15 @@ export function placeClosingBlock(pageHeight: number): number {
       const nextPitch = next ? parseFloat(getComputedStyle(next).lineHeight) || 0 : 0;
       const tail = first ? (first === next && !next!.matches('table') ? rect(next!).top + nextPitch : rect(first).bottom) : bottom;
       return whole(top, Math.max(bottom, Math.min(tail, rect(next ?? el).bottom)));
+    }
+    if (el.matches('.signing-block')) {
+      // break-before: avoid — moved to a new page, it takes the last line of the paragraph before it along
+      const prev = children[i - 1];
+      const carried = prev && prev.matches('p.text, p.attachment') ? parseFloat(getComputedStyle(prev).lineHeight) || 0 : 0;
+      const before = shift;
+      whole(top, bottom);
+      if (shift !== before) shift += carried;
+      return;
     }
     whole(top, bottom);
   });

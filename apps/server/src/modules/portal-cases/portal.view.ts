@@ -5,6 +5,8 @@ import { deadlinesOf, type StoredDeadline } from '../cases/cases.deadlines.ts';
 import { stateOut } from '../cases/cases.presenter.ts';
 import { eventsOf, namesOf, type CaseRow, type EventRow } from '../cases/cases.repository.ts';
 import { evidenceOf } from './portal.drafts.ts';
+import { documentKindLabels } from '../cases/case-documents.ts';
+import type { DocumentKind } from '../documents/documents.model.ts';
 
 /**
  * The applicant's view of a case (also what an anonymous tracking token reads): state, what happens next
@@ -52,7 +54,9 @@ export async function portalCaseView(deps: Deps, c: ViewCase, opts: { readOnly: 
     deadlinesOf(deps.db, c.id),
     eventsOf(deps.db, c.id),
     evidenceOf(deps.db, c.id, ['evidence', 'supplement']),
-    evidenceOf(deps.db, c.id, ['document']),
+    // the issued documents (one row each, both formats): their ids are what the download route takes
+    deps.db.selectFrom('case_documents').select(['id', 'kind', 'doc_number', 'issued_at']).where('case_id', '=', c.id).where('status', '=', 'issued')
+      .orderBy('issued_at').orderBy('id').execute(),
     namesOf(deps.db, 'institutions', [c.institution_id, c.transfer_to_id]),
     deps.db.selectFrom('portal_ratings').select(['rated_at']).where('case_id', '=', c.id).executeTakeFirst(),
   ]);
@@ -75,7 +79,10 @@ export async function portalCaseView(deps: Deps, c: ViewCase, opts: { readOnly: 
     deadlines: deadlines.map((d) => ({ kind: d.kind, due: d.due, status: d.status, late: d.late, rule: d.rule, explanation: d.explanation })),
     supplementRequest: state === 'awaiting_supplement' && lastRequest ? { at: lastRequest.at, text: lastRequest.text } : null,
     messages,
-    documents: documents.map((d) => ({ id: d.id, name: d.name, mediaType: d.mediaType, sizeBytes: d.sizeBytes, sha256: d.sha256, issuedAt: d.addedAt })),
+    documents: documents.map((d) => ({
+      id: d.id, kind: d.kind, docNumber: d.doc_number, issuedAt: iso(d.issued_at),
+      name: `${documentKindLabels[d.kind as DocumentKind]?.zh ?? d.kind}（${d.doc_number}）`,
+    })),
     evidence: evidence.map((e) => ({ id: e.id, name: e.name, sizeBytes: e.sizeBytes, sha256: e.sha256, purpose: e.purpose, addedAt: e.addedAt })),
     rated: Boolean(rating?.rated_at),
     abilities: {

@@ -12,6 +12,8 @@ import { PartiesCard } from './PartiesCard.tsx';
 import { WorkFile } from './WorkFile.tsx';
 import { CaseExpertsCard } from '../experts/CaseExpertsCard.tsx';
 import { useCan } from '../../shared/session.ts';
+import { OpinionCard } from './OpinionCard.tsx';
+import { EvidenceCard } from './EvidenceCard.tsx';
 
 /** 案件详情: header with the action bar; facts, parties and the working file; deadlines and the timeline. */
 export function CasePage() {
@@ -33,7 +35,11 @@ export function CasePage() {
           <Flex vertical gap={12}>
             <FactsCard c={c} />
             <PartiesCard c={c} canReveal={ab.revealPii} />
+            {can('case.read') && <EvidenceCard caseId={c.id} />}
             <WorkFile caseId={c.id} canWrite={ab.note} />
+            {c.services.includes('infringement_opinion') && !['draft', 'submitted', 'declined', 'withdrawn'].includes(c.state.value) && (
+              <OpinionCard caseId={c.id} canWrite={can('case.handle') && ['assigned', 'in_progress'].includes(c.state.value)} />
+            )}
             {can('expert.invite') && !['draft', 'concluded', 'archived', 'withdrawn', 'declined'].includes(c.state.value) && <CaseExpertsCard caseId={c.id} />}
           </Flex>
         </Col>

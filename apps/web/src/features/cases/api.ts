@@ -101,3 +101,8 @@ export function useHandlerSuggestions(caseId: string, enabled: boolean) {
   });
 }
 
+
+export interface EvidenceFile { id: string; name: string; mediaType: string; sizeBytes: number; sha256: string; purpose: string; addedAt: string }
+export const useCaseEvidence = (caseId: string) =>
+  useQuery({ queryKey: ['cases', 'evidence', caseId], queryFn: () => get<{ data: EvidenceFile[] }>(`${base}/${caseId}/evidence`).then((r) => r.data) });
+export const caseEvidenceHref = (caseId: string, fileId: string) => `${base}/${caseId}/evidence/${fileId}`;

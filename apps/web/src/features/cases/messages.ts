@@ -116,4 +116,8 @@ export const caseMessages = {
   openLoad: ['在办 {n} 件', '{n} open'],
   suggestedHandler: ['建议', 'Suggested'],
   suggestionHint: ['按在办案件数由少到多排列，建议在办最少的承办人', 'Sorted by open cases; the least-loaded handler is suggested'],
+  evidenceFiles: ['证据材料', 'Evidence'],
+  noEvidenceFiles: ['没有证据文件', 'No evidence files'],
+  evidenceSupplement: ['补正', 'Supplement'],
+  downloadFile: ['下载', 'Download'],
 } satisfies Dict;

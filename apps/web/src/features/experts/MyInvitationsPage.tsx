@@ -26,7 +26,7 @@ export function MyInvitationsPage() {
     <Card title={t('myTitle')}>
       <Table<Invitation> rowKey="id" dataSource={q.data?.data} loading={q.isFetching} locale={{ emptyText: t('noInvitations') }} data-testid="my-invitations"
         columns={[
-          { title: t('caseNumber'), render: (_, i) => (i.status === 'accepted' ? <Link to={`/cases/${i.caseId}`}>{i.caseNumber}</Link> : i.caseNumber) },
+          { title: t('caseNumber'), render: (_, i) => (i.status === 'accepted' ? <Link to={`/my-cases/${i.caseId}`}>{i.caseNumber}</Link> : i.caseNumber) },
           { title: t('summary'), dataIndex: 'summary', ellipsis: true },
           { title: t('ipType'), render: (_, i) => label(ipTypes, (i as { ipType?: string }).ipType) },
           { title: t('industry'), render: (_, i) => label(caseFields, (i as { field?: string }).field) },

@@ -46,12 +46,12 @@ export interface PortalMessage {
 }
 
 export interface PortalDocument {
+  /** The issued document (both formats download from it). */
   id: string;
+  kind: string;
+  docNumber: string;
   name: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  issuedAt: string;
+  issuedAt: string | null;
 }
 
 export interface PortalEvidence {

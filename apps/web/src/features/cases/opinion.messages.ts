@@ -1,0 +1,33 @@
+import type { Dict } from '../../shared/i18n/index.ts';
+
+export const opinionMessages = {
+  conclusion: ['判定结论', 'Conclusion'],
+  conclusionRequired: ['请选择判定结论', 'Choose the conclusion'],
+  comparedWhat: ['比对对象', 'Compared'],
+  comparedWhatHint: ['如：权利要求1、第12345678号注册商标', 'e.g. claim 1, registered mark No. 12345678'],
+  compared: ['比对内容', 'Comparison'],
+  item: ['技术特征/要素', 'Feature'],
+  protected: ['权利内容', 'Protected'],
+  accused: ['被诉对象', 'Accused'],
+  finding: ['比对结果', 'Finding'],
+  itemRequired: ['请填写技术特征或要素', 'Name the feature'],
+  protectedRequired: ['请填写权利内容', 'Describe the protected feature'],
+  accusedRequired: ['请填写被诉对象的对应内容', 'Describe the accused feature'],
+  findingRequired: ['请填写比对结果（相同、等同、不同…）', 'Give the finding (same, equivalent, different …)'],
+  addRow: ['添加一行比对', 'Add a row'],
+  removeRow: ['删除此行', 'Remove the row'],
+  reasoning: ['理由', 'Reasoning'],
+  reasoningHint: ['每行一段', 'One paragraph a line'],
+  reasoningRequired: ['请填写理由', 'Give the reasoning'],
+  // the handler's card
+  cardTitle: ['侵权判定参考意见', 'Infringement assessment opinion'],
+  expertOpinions: ['专家意见', "Experts' opinions"],
+  noExpertOpinion: ['受邀专家尚未提交意见', 'No expert has written an opinion yet'],
+  adopt: ['采用此意见', 'Adopt this opinion'],
+  adopted: ['已填入下方表单，可修改后保存', 'Filled in below; edit and save'],
+  save: ['保存意见', 'Save the opinion'],
+  saved: ['意见已保存，可提交审核', 'Saved; you can submit it for review'],
+  signedOff: ['已审核签发', 'Signed off'],
+  savedAt: ['保存于 {at}', 'Saved {at}'],
+  notSaved: ['尚未记录', 'Not recorded yet'],
+} satisfies Dict;
