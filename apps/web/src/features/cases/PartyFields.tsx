@@ -9,7 +9,8 @@ import { caseMessages } from './messages.ts';
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The applicant party of the quick registration: its kind decides which fields are asked. */
-export function PartyFields({ kind }: { kind: string }) {
+/** `sizeRequired`: the portal's application needs a company's size (the server refuses it without); a clerk's quick form does not. */
+export function PartyFields({ kind, sizeRequired = false }: { kind: string; sizeRequired?: boolean }) {
   const t = useT(caseMessages);
   const { options } = useEnum();
   const isPerson = kind === 'natural_person';
@@ -75,7 +76,8 @@ export function PartyFields({ kind }: { kind: string }) {
       {isEnterprise && (
         <>
           <Col {...half}>
-            <Form.Item name={['applicant', 'enterpriseSize']} label={t('enterpriseSize')}>
+            <Form.Item name={['applicant', 'enterpriseSize']} label={t('enterpriseSize')}
+              rules={sizeRequired && kind === 'legal_person' ? [{ required: true, message: t('enterpriseSizeRequired') }] : []}>
               <Select allowClear options={options(enterpriseSizeLabels)} data-testid="register-enterpriseSize" />
             </Form.Item>
           </Col>

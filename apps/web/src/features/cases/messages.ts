@@ -43,6 +43,7 @@ export const caseMessages = {
   idNumberInvalid: ['证件号码为 6–30 位字母或数字', 'The ID number has 6–30 letters or digits'],
   address: ['地址', 'Address'],
   enterpriseSize: ['企业规模', 'Enterprise size'],
+  enterpriseSizeRequired: ['请选择企业规模', 'Choose the size of the company'],
   enterpriseTags: ['企业标签', 'Enterprise tags'],
   ipNumber: ['权利号 / 注册号', 'Registration number'],
   ipTypeRequired: ['请选择知识产权类型', 'Choose the IP type'],

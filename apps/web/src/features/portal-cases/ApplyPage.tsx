@@ -128,7 +128,7 @@ function ApplyWizard({ draft, onDone }: { draft: Draft; onDone: (r: Receipt) => 
       <Steps size="small" current={step} onChange={setStep} style={{ marginBottom: 24 }} data-testid="apply-steps"
         items={stepTitles.map((title, i) => ({ title, status: errorSteps.has(i) && i !== step ? 'error' : undefined }))} />
       <Form form={form} layout="vertical" initialValues={fromDraft(draft)} onValuesChange={onValuesChange} data-testid="apply-form">
-        <div {...pane(0)}><PartyFields kind={kind ?? 'natural_person'} /></div>
+        <div {...pane(0)}><PartyFields kind={kind ?? 'natural_person'} sizeRequired /></div>
         <div {...pane(1)}><MatterStep /></div>
         <div {...pane(2)}><InstitutionStep chosenName={draft.institution?.name} /></div>
         <div {...pane(3)}><EvidenceStep draftId={draft.id} evidence={evidence} onChange={setEvidence} /></div>
