@@ -108,3 +108,10 @@ export interface RiskAlertDeliveriesTable {
   user_id: string;
   notification_id: string;
 }
+
+export interface RiskAlertEnterprisesTable {
+  alert_id: string;
+  enterprise_id: string;
+  liaison_user_id: string | null;
+  notification_id: string | null;
+}

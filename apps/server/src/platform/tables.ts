@@ -39,7 +39,7 @@ import type {
 export type * from './tables.trainings.ts';
 import type {
   TrainingsTable, TrainingSpeakersTable, TrainingRegistrationsTable, TrainingFeedbackTable, OutreachActivitiesTable, RiskAlertsTable,
-  AlertSubscriptionsTable, RiskAlertDeliveriesTable,
+  AlertSubscriptionsTable, RiskAlertDeliveriesTable, RiskAlertEnterprisesTable,
 } from './tables.trainings.ts';
 import type { EventsTables } from './tables.events.ts';
 export type * from './tables.events.ts';
@@ -270,4 +270,5 @@ export interface Database extends EventsTables {
   risk_alerts: RiskAlertsTable;
   alert_subscriptions: AlertSubscriptionsTable;
   risk_alert_deliveries: RiskAlertDeliveriesTable;
+  risk_alert_enterprises: RiskAlertEnterprisesTable;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertMatches, checkinOpen, placeFor, promotions, trainingActions, trainingNext } from './trainings.ts';
+import { alertConcernsEnterprise, alertMatches, checkinOpen, placeFor, promotions, trainingActions, trainingNext } from './trainings.ts';
 
 describe('training rules', () => {
   it('moves draft → published → held → closed and nowhere else', () => {
@@ -35,5 +35,16 @@ describe('training rules', () => {
     expect(alertMatches({ countries: ['US'], industries: ['biomedicine'] }, alert)).toBe(false);
     expect(alertMatches({ countries: ['JP'], industries: ['manufacturing'] }, alert)).toBe(false);
     expect(alertMatches({ countries: [], industries: ['manufacturing'] }, alert)).toBe(true);
+  });
+
+  it('sends an alert to the key enterprises it concerns: same industry, exporters only when it is about abroad', () => {
+    const abroad = { countries: ['US'], industries: ['manufacturing'] };
+    const home = { countries: ['CN'], industries: [] };
+    expect(alertConcernsEnterprise({ industry: 'manufacturing', tags: ['exporter'] }, abroad)).toBe(true);
+    expect(alertConcernsEnterprise({ industry: 'manufacturing', tags: ['specialised_innovative'] }, abroad)).toBe(false);
+    expect(alertConcernsEnterprise({ industry: 'e_commerce', tags: ['exporter'] }, abroad)).toBe(false);
+    expect(alertConcernsEnterprise({ industry: null, tags: ['exporter'] }, abroad)).toBe(false);
+    expect(alertConcernsEnterprise({ industry: null, tags: [] }, home)).toBe(true);
+    expect(alertConcernsEnterprise({ industry: 'e_commerce', tags: [] }, { countries: [], industries: ['e_commerce'] })).toBe(true);
   });
 });

@@ -37,6 +37,16 @@ export function checkinOpen(now: Date, startsAt: Date, endsAt: Date): boolean {
 }
 
 /** An empty list in a subscription means "any"; an alert with an empty list names no one dimension. */
+/**
+ * A key enterprise (重点企业名录) an alert concerns: its industry is among the alert's (or the alert names none), and
+ * an alert about foreign countries concerns only the enterprises tagged as exporters; a domestic one (CN or none) any.
+ */
+export function alertConcernsEnterprise(e: { industry: string | null; tags: readonly string[] }, alert: { countries: readonly string[]; industries: readonly string[] }): boolean {
+  const industry = alert.industries.length === 0 || (e.industry !== null && alert.industries.includes(e.industry));
+  const abroad = alert.countries.some((c) => c !== 'CN');
+  return industry && (!abroad || e.tags.includes('exporter'));
+}
+
 export function alertMatches(sub: { countries: readonly string[]; industries: readonly string[] }, alert: { countries: readonly string[]; industries: readonly string[] }): boolean {
   const hits = (mine: readonly string[], theirs: readonly string[]) => mine.length === 0 || theirs.length === 0 || mine.some((x) => theirs.includes(x));
   return hits(sub.countries, alert.countries) && hits(sub.industries, alert.industries);

@@ -22,7 +22,7 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
   async function answer(actor: Actor, id: string) {
     const a = await getAlert(deps.db, scopeFor(actor, 'alert.read'), id);
     if (!a) throw NotFound('risk_alert', '风险预警');
-    const reach = (await reachOf(deps.db, [id])).get(id) ?? { delivered: 0, read: 0 };
+    const reach = (await reachOf(deps.db, [id])).get(id) ?? { delivered: 0, read: 0, enterprises: 0 };
     const publish = can(actor, 'alert.publish', { institutionPath: a.institution_path }) && a.state === 'draft';
     return { data: { ...presentAlert(a), reach }, abilities: { publish } };
   }
@@ -34,7 +34,7 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
     const { page, pageSize, ...f } = req.query;
     const { rows, total } = await listAlerts(deps.db, scopeFor(requireActor(req), 'alert.read'), f, page, pageSize);
     const reach = await reachOf(deps.db, rows.map((a) => a.id));
-    return { data: rows.map((a) => ({ ...presentAlert(a), reach: reach.get(a.id) ?? { delivered: 0, read: 0 } })), total, page, pageSize };
+    return { data: rows.map((a) => ({ ...presentAlert(a), reach: reach.get(a.id) ?? { delivered: 0, read: 0, enterprises: 0 } })), total, page, pageSize };
   });
 
   r.get('/api/alerts/:id', {

@@ -10,6 +10,7 @@ import { recordAudit, type AuditContext } from '../audit/audit.record.ts';
 import { targetInstitution } from '../experts/experts.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import type { CreateAlertInput } from './alerts.schemas.ts';
+import { deliverToKeyEnterprises, enterprisesReached } from './alerts.key-enterprises.ts';
 
 export type AlertRow = Selectable<RiskAlertsTable> & { institution_name: string };
 type Q = DB | Tx;
@@ -33,13 +34,23 @@ export async function getAlert(db: Q, scope: Scope | null, id: string): Promise<
   return (await q.where('a.id', '=', id).executeTakeFirst()) as AlertRow | undefined;
 }
 
+/** Subscribers notified and how many read it; key enterprises reached through their liaison officers. */
+export interface Reach {
+  delivered: number;
+  read: number;
+  enterprises: number;
+}
+
 /** Deliveries and reads per alert: one in-app notification per subscriber reached; read when that notification is. */
-export async function reachOf(db: Q, ids: readonly string[]): Promise<Map<string, { delivered: number; read: number }>> {
+export async function reachOf(db: Q, ids: readonly string[]): Promise<Map<string, Reach>> {
   if (ids.length === 0) return new Map();
+  const enterprises = await enterprisesReached(db, ids);
   const rows = await db.selectFrom('risk_alert_deliveries as d').innerJoin('notifications as n', 'n.id', 'd.notification_id')
     .select(['d.alert_id', sql<number>`count(*)::int`.as('delivered'), sql<number>`count(n.read_at)::int`.as('read')])
     .where('d.alert_id', 'in', [...ids]).groupBy('d.alert_id').execute();
-  return new Map(rows.map((r) => [r.alert_id, { delivered: r.delivered, read: r.read }]));
+  const out = new Map<string, Reach>(ids.map((id) => [id, { delivered: 0, read: 0, enterprises: enterprises.get(id) ?? 0 }]));
+  for (const r of rows) out.set(r.alert_id, { delivered: r.delivered, read: r.read, enterprises: enterprises.get(r.alert_id) ?? 0 });
+  return out;
 }
 
 export async function createAlert(deps: Deps, actor: Actor, input: CreateAlertInput, ctx: AuditContext): Promise<string> {
@@ -57,7 +68,8 @@ export async function createAlert(deps: Deps, actor: Actor, input: CreateAlertIn
 /**
  * Publish: the alert goes on the portal and every matching subscriber (an active applicant account whose
  * countries and industries meet the alert's; an empty list on either side means any) gets an in-app
- * notification, and an e-mail through the notifier when they asked for one. All in one transaction.
+ * notification, and an e-mail through the notifier when they asked for one; the key enterprises it concerns are
+ * reached through their liaison officers (alerts.key-enterprises.ts). All in one transaction.
  */
 export async function publishAlert(deps: Deps, actor: Actor, scope: Scope, id: string, ctx: AuditContext): Promise<number> {
   return deps.db.transaction().execute(async (tx) => {
@@ -67,9 +79,10 @@ export async function publishAlert(deps: Deps, actor: Actor, scope: Scope, id: s
       .where('id', '=', id).where('state', '=', 'draft').returning('id').executeTakeFirst();
     if (!locked) throw Conflict('already_published', '该预警已发布', 'The alert is already published', 'state');
     const reached = await deliverAlert(deps, tx, a);
+    const enterprises = await deliverToKeyEnterprises(deps, tx, a, { userId: actor.userId, name: actor.displayName });
     await recordAudit(tx, ctx, {
       action: 'alert.publish', objectType: 'risk_alert', objectId: a.id, institutionId: a.institution_id, institutionPath: a.institution_path,
-      detail: { recipients: reached },
+      detail: { recipients: reached, keyEnterprises: enterprises },
     });
     return reached;
   });

@@ -15,7 +15,7 @@ import { alertMessages } from './messages.ts';
 
 export interface RiskAlert {
   id: string; title: string; countries: string[]; industries: string[]; riskKind: string; body: string; advice: string; source: string | null;
-  state: 'draft' | 'published'; publishedAt: string | null; institutionName: string; reach?: { delivered: number; read: number };
+  state: 'draft' | 'published'; publishedAt: string | null; institutionName: string; reach?: { delivered: number; read: number; enterprises: number };
 }
 
 /** 风险预警提示 in the console: draft an alert, publish it to the matching subscribers, see deliveries and reads. */
@@ -51,6 +51,7 @@ export function AlertsPage() {
           { title: t('publishedAt'), dataIndex: 'publishedAt', width: 150, render: (v: string | null) => fmtTime(v) },
           { title: t('delivered'), width: 70, render: (_, r) => <span data-testid={`alert-delivered-${r.id}`}>{r.reach?.delivered ?? 0}</span> },
           { title: t('read'), width: 70, render: (_, r) => r.reach?.read ?? 0 },
+          { title: t('enterprises'), width: 90, render: (_, r) => <span data-testid={`alert-enterprises-${r.id}`}>{r.reach?.enterprises ?? 0}</span> },
           {
             title: '', width: 120, render: (_, r) => r.state === 'draft' && can('alert.publish') && (
               <Popconfirm title={t('publishConfirm')} onConfirm={() => publish.mutate(r.id, {

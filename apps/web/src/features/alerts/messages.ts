@@ -16,6 +16,7 @@ export const alertMessages = {
   publish: ['发布并推送', 'Publish and notify'],
   publishConfirm: ['发布后将推送给订阅了相应国家（地区）和行业的企业，确定发布？', 'Subscribers of these countries and industries will be notified. Publish?'],
   delivered: ['送达', 'Delivered'],
+  enterprises: ['重点企业', 'Key enterprises'],
   read: ['已读', 'Read'],
   publishedAt: ['发布时间', 'Published'],
   institution: ['发布机构', 'Institution'],
