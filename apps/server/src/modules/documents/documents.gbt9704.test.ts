@@ -8,6 +8,7 @@ import { inspectDocx } from './documents.inspect-docx.ts';
 import { inspectPdf, type TextLine } from './documents.inspect-pdf.ts';
 import { DOCUMENT_KINDS } from './documents.model.ts';
 import { renderDocument } from './documents.render.ts';
+import { pdfPageCount } from './documents.pdf.ts';
 import { buildDocument } from './documents.templates.ts';
 import { sampleData } from './documents.test-support.ts';
 
@@ -207,5 +208,19 @@ describe('the seal shares its page with the text (GB/T 9704 7.3.5)', () => {
       expect(printed!.baseline, `${extra}: 版记 at the foot of the page`).toBeGreaterThan(G.bottom - 3 * G.line);
       expect(pages.indexOf(withDate), `${extra}: no page between the signature and the 版记`).toBeGreaterThanOrEqual(pages.length - 2);
     }
+  });
+});
+
+describe('the closing block (版记) where the replayed page breaks misjudge by a line', () => {
+  it('shares the last page with the signature when it fits there (the journey\'s opinion, which put it alone on a 4th page)', { timeout: 120_000 }, async () => {
+    const data = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'journey-opinion.json'), 'utf8'));
+    const doc = buildDocument('infringement_opinion', data);
+    const pdf = await renderDocument(doc, 'pdf');
+    const pages = await inspectPdf(pdf, path.join(OUT, 'journey-opinion'), 1);
+    expect(pdfPageCount(pdf)).toBe(pages.length);
+    const last = pages.at(-1)!;
+    expect(last.lines.some((l) => l.text.replace(/\s/g, '').includes(doc.date) && !l.text.includes('印发')), 'the date on the last page').toBe(true);
+    const printed = last.lines.find((l) => l.text.replace(/\s/g, '').endsWith(`${doc.printedOn}印发`));
+    expect(printed!.baseline, '版记 at the foot of the page').toBeGreaterThan(G.bottom - 3 * G.line);
   });
 });
