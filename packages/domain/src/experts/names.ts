@@ -25,8 +25,12 @@ export function normaliseOrgName(name: string | null | undefined): string {
   return s;
 }
 
+const CANONICAL_CODE = /^[0-9A-Z]{18}$/;
+
 export function normaliseCreditCode(code: string | null | undefined): string {
   if (!code) return '';
+  // Stored codes are already canonical: a ranking checks tens of thousands of them, so skip the NFKC pass then.
+  if (CANONICAL_CODE.test(code)) return code;
   return code.normalize('NFKC').replace(/\s/g, '').toUpperCase();
 }
 

@@ -155,23 +155,34 @@ const explain = (p: LazyPart): ScorePart => {
 /** What the case asks, prepared once per ranking. */
 interface Prepared { c: MatchCase; ipc: string[]; wanted: string[]; region: string }
 
-function technical(e: MatchExpert, q: Prepared): LazyPart {
-  const classHit = q.ipc.find((x) => e.ipc.includes(x));
-  if (classHit) return part('technical_field', 25, 25, () => [`IPC ${classHit} 一致`, `IPC ${classHit} matches`]);
-  const sectionHit = q.ipc.find((x) => e.ipc.some((y) => y[0] === x[0]));
-  const industry = !!q.c.field && e.industries.includes(q.c.field);
-  if (industry && sectionHit) return part('technical_field', 22, 25, () => [`行业一致，IPC 部 ${sectionHit[0]} 相同`, `same industry, IPC section ${sectionHit[0]}`]);
-  if (industry) return part('technical_field', 18, 25, () => ['行业领域一致', 'same industry']);
-  if (sectionHit) return part('technical_field', 10, 25, () => [`IPC 部 ${sectionHit[0]} 相同`, `IPC section ${sectionHit[0]} matches`]);
-  return part('technical_field', 0, 25, () => ['技术领域不匹配', 'no technical field in common']);
+/**
+ * Each factor returns its points; given `out` it also adds the part with its wording. The ranking scores every
+ * expert without `out` (no allocation per expert) and explains only the ones it returns.
+ */
+type Out = LazyPart[] | undefined;
+function emit(out: Out, factor: ScoreFactor, points: number, max: number, text: () => readonly [string, string]): number {
+  out?.push(part(factor, points, max, text));
+  return points;
 }
 
-function service(e: MatchExpert, q: Prepared): LazyPart {
-  if (q.wanted.length === 0) return part('service', 10, 20, () => ['案件未指定需专家提供的服务', 'no expert service asked for']);
+function technical(e: MatchExpert, q: Prepared, out?: Out): number {
+  const classHit = q.ipc.find((x) => e.ipc.includes(x));
+  if (classHit) return out ? emit(out, 'technical_field', 25, 25, () => [`IPC ${classHit} 一致`, `IPC ${classHit} matches`]) : 25;
+  const sectionHit = q.ipc.find((x) => e.ipc.some((y) => y[0] === x[0]));
+  const industry = !!q.c.field && e.industries.includes(q.c.field);
+  if (industry && sectionHit) return out ? emit(out, 'technical_field', 22, 25, () => [`行业一致，IPC 部 ${sectionHit[0]} 相同`, `same industry, IPC section ${sectionHit[0]}`]) : 22;
+  if (industry) return out ? emit(out, 'technical_field', 18, 25, () => ['行业领域一致', 'same industry']) : 18;
+  if (sectionHit) return out ? emit(out, 'technical_field', 10, 25, () => [`IPC 部 ${sectionHit[0]} 相同`, `IPC section ${sectionHit[0]} matches`]) : 10;
+  return out ? emit(out, 'technical_field', 0, 25, () => ['技术领域不匹配', 'no technical field in common']) : 0;
+}
+
+function service(e: MatchExpert, q: Prepared, out?: Out): number {
+  if (q.wanted.length === 0) return out ? emit(out, 'service', 10, 20, () => ['案件未指定需专家提供的服务', 'no expert service asked for']) : 10;
   let has = 0;
   for (const s of q.wanted) if (e.services.includes(s)) has++;
-  return part('service', (20 * has) / q.wanted.length, 20, () => [has ? `可提供 ${has}/${q.wanted.length} 项所需服务` : '不提供所需服务',
-    `offers ${has} of ${q.wanted.length} services asked for`]);
+  const points = (20 * has) / q.wanted.length;
+  return out ? emit(out, 'service', points, 20, () => [has ? `可提供 ${has}/${q.wanted.length} 项所需服务` : '不提供所需服务',
+    `offers ${has} of ${q.wanted.length} services asked for`]) : points;
 }
 
 function regionPoints(x: string, r: string): number {
@@ -183,38 +194,48 @@ function regionPoints(x: string, r: string): number {
   return 0;
 }
 
-function region(e: MatchExpert, q: Prepared): LazyPart {
-  if (!q.region) return part('region', 5, 10, () => ['案件未填地区', 'case has no region']);
+function region(e: MatchExpert, q: Prepared, out?: Out): number {
+  if (!q.region) return out ? emit(out, 'region', 5, 10, () => ['案件未填地区', 'case has no region']) : 5;
   let best = 0;
   for (const x of e.regions) best = Math.max(best, regionPoints(x, q.region));
-  return part('region', best, 10, () => best >= 9 ? ['服务地区覆盖案件所在地', "serves the case's region"] : best > 0 ? ['服务地区邻近', 'serves a nearby region'] : ['服务地区不覆盖', 'does not serve the region']);
+  return out ? emit(out, 'region', best, 10, () => best >= 9 ? ['服务地区覆盖案件所在地', "serves the case's region"] : best > 0 ? ['服务地区邻近', 'serves a nearby region'] : ['服务地区不覆盖', 'does not serve the region']) : best;
 }
 
-function overseas(e: MatchExpert, c: MatchCase): LazyPart {
+function overseas(e: MatchExpert, c: MatchCase, out?: Out): number {
   const j = c.country ? e.jurisdictions.includes(c.country) : false;
   const l = c.language ? e.languages.includes(c.language) : false;
   const k = e.kinds.some((x) => x === 'overseas' || x === 'overseas_lawyer');
-  return part('overseas', (j ? 10 : 0) + (l ? 5 : 0) + (k ? 5 : 0), 20, () => [
+  const points = (j ? 10 : 0) + (l ? 5 : 0) + (k ? 5 : 0);
+  return out ? emit(out, 'overseas', points, 20, () => [
     [j ? `熟悉${c.country}法域` : `不熟悉${c.country ?? '该'}法域`, l ? `掌握${c.language}` : '', k ? '海外纠纷专家' : ''].filter(Boolean).join('，'),
     `${j ? 'knows' : 'does not know'} ${c.country ?? 'the'} jurisdiction${l ? ', speaks ' + c.language : ''}${k ? ', overseas expert' : ''}`,
-  ]);
+  ]) : points;
 }
 
-function workload(e: MatchExpert): LazyPart {
-  const free = Math.max(0, 1 - e.openLoad / e.maxOpen) * (e.availability === 'limited' ? 0.5 : 1);
+function workload(e: MatchExpert, out?: Out): number {
   const lim = e.availability === 'limited';
-  return part('workload', 10 * free, 10, () => [`在办 ${e.openLoad}/${e.maxOpen}${lim ? '，时间有限' : ''}`, `${e.openLoad} of ${e.maxOpen} open${lim ? ', limited time' : ''}`]);
+  const points = 10 * Math.max(0, 1 - e.openLoad / e.maxOpen) * (lim ? 0.5 : 1);
+  return out ? emit(out, 'workload', points, 10, () => [`在办 ${e.openLoad}/${e.maxOpen}${lim ? '，时间有限' : ''}`, `${e.openLoad} of ${e.maxOpen} open${lim ? ', limited time' : ''}`]) : points;
 }
 
-function rating(e: MatchExpert): LazyPart {
+function rating(e: MatchExpert, out?: Out): number {
   const avg = e.ratingAvg;
-  if (!e.ratingCount || avg == null) return part('rating', 5, 10, () => ['尚无评价（按中等计）', 'no ratings yet (counted as average)']);
-  return part('rating', (10 * (avg - 1)) / 4, 10, () => [`历史评价 ${avg.toFixed(1)} 分（${e.ratingCount} 次）`, `rated ${avg.toFixed(1)} over ${e.ratingCount}`]);
+  if (!e.ratingCount || avg == null) return out ? emit(out, 'rating', 5, 10, () => ['尚无评价（按中等计）', 'no ratings yet (counted as average)']) : 5;
+  const points = (10 * (avg - 1)) / 4;
+  return out ? emit(out, 'rating', points, 10, () => [`历史评价 ${avg.toFixed(1)} 分（${e.ratingCount} 次）`, `rated ${avg.toFixed(1)} over ${e.ratingCount}`]) : points;
 }
 
-function ipTypePart(e: MatchExpert, c: MatchCase): LazyPart {
+function ipTypePart(e: MatchExpert, c: MatchCase, out?: Out): number {
   const fit = !!c.ipType && e.ipTypes.includes(c.ipType);
-  return part('ip_type', fit ? 15 : 0, 15, () => (fit ? ['擅长该知识产权类型', 'knows this IP type'] : ['不擅长该知识产权类型', 'does not list this IP type']));
+  return out ? emit(out, 'ip_type', fit ? 15 : 0, 15, () => (fit ? ['擅长该知识产权类型', 'knows this IP type'] : ['不擅长该知识产权类型', 'does not list this IP type'])) : fit ? 15 : 0;
+}
+
+/** Every factor for one expert: the points, and with `out` the parts in their display order. */
+function scoreExpert(e: MatchExpert, q: Prepared, out?: Out): number {
+  let got = technical(e, q, out) + ipTypePart(e, q.c, out) + service(e, q, out) + region(e, q, out);
+  if (q.c.overseas) got += overseas(e, q.c, out);
+  got += workload(e, out) + rating(e, out);
+  return got;
 }
 
 export function rankExperts(c: MatchCase, experts: readonly MatchExpert[], limit = 20): Ranking {
@@ -222,7 +243,8 @@ export function rankExperts(c: MatchCase, experts: readonly MatchExpert[], limit
   const q: Prepared = { c, ipc: (c.ipc ?? []).map((x) => x.toUpperCase()), wanted: c.services.filter((s) => s !== 'funding_aid'), region: c.regionCode ?? '' };
   const ix = indexParties(parties);
   const excluded: Exclusion[] = [];
-  const scored: { e: MatchExpert; score: number; parts: LazyPart[] }[] = [];
+  const scored: { e: MatchExpert; score: number }[] = [];
+  const max = 25 + 15 + 20 + 10 + (c.overseas ? 20 : 0) + 10 + 10;
   for (const e of experts) {
     const reasons = conflicts(e, ix);
     if (e.availability === 'unavailable') reasons.push({ code: 'unavailable', zh: '专家暂不可用', en: 'the expert is unavailable' });
@@ -231,23 +253,18 @@ export function rankExperts(c: MatchCase, experts: readonly MatchExpert[], limit
       excluded.push({ expertId: e.id, name: e.name, reasons });
       continue;
     }
-    const parts = [technical(e, q), ipTypePart(e, c), service(e, q), region(e, q)];
-    if (c.overseas) parts.push(overseas(e, c));
-    parts.push(workload(e), rating(e));
-    let got = 0;
-    let max = 0;
-    for (const p of parts) {
-      got += p.points;
-      max += p.max;
-    }
-    scored.push({ e, score: Math.round((1000 * got) / max) / 10, parts });
+    scored.push({ e, score: Math.round((1000 * scoreExpert(e, q)) / max) / 10 });
   }
   scored.sort((a, b) => b.score - a.score || byName.compare(a.e.name, b.e.name) || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
   // Recusals (conflicts of interest) lead the excluded list; capacity and availability follow.
   const weight = (x: Exclusion) => (x.reasons.some((r) => r.code !== 'unavailable' && r.code !== 'at_capacity') ? 0 : 1);
   excluded.sort((a, b) => weight(a) - weight(b) || byName.compare(a.name, b.name));
   return {
-    ranked: scored.slice(0, limit).map((s, i) => ({ expertId: s.e.id, name: s.e.name, rank: i + 1, score: s.score, parts: s.parts.map(explain) })),
+    ranked: scored.slice(0, limit).map((s, i) => {
+      const parts: LazyPart[] = [];
+      scoreExpert(s.e, q, parts);
+      return { expertId: s.e.id, name: s.e.name, rank: i + 1, score: s.score, parts: parts.map(explain) };
+    }),
     excluded,
   };
 }
