@@ -8,6 +8,7 @@ import { useTitle } from '../../shared/useTitle.ts';
 import { exportUrl, useExperts, type Expert, type ExpertFilters } from './api.ts';
 import { ExpertDrawer } from './ExpertDrawer.tsx';
 import { ImportExperts } from './ImportExperts.tsx';
+import { NewExpert } from './NewExpert.tsx';
 import { useLabel } from './labels.ts';
 import { expertMessages } from './messages.ts';
 
@@ -24,6 +25,7 @@ export function ExpertsPage() {
   const opts = (list: readonly { value: string }[]) => list.map((x) => ({ value: x.value, label: label(list as never, x.value) }));
   return (
     <Card title={t('title')} extra={<Space>
+      {can('expert.manage') && <NewExpert />}
       {can('expert.import') && <ImportExperts />}
       {can('expert.export') && <Button icon={<DownloadOutlined />} href={exportUrl(f)} data-testid="expert-export">{t('export')}</Button>}
     </Space>}>
