@@ -3,8 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { totpNow } from '../apps/server/src/modules/auth/totp.ts';
 import { launchBrowser, screenshotDir, snap } from './support/browser.ts';
+import { signInEnrolling } from './support/console.ts';
 import { startServer } from './support/server.ts';
 
 /**
@@ -24,28 +24,12 @@ afterAll(async () => {
 
 const PASSWORD = 'Hubei#Assist2026';
 
-async function signIn(page: Page, username: string) {
-  await page.goto(server.url + '/console');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  const menu = page.getByTestId('side-menu');
-  const totp = page.getByTestId('totp-secret');
-  const code = page.getByTestId('totp-code');
-  await Promise.race([menu.waitFor(), totp.waitFor(), code.waitFor()]);
-  if (!(await totp.isVisible()) && (await code.isVisible())) {
-    // enrolled earlier in this run: the code comes from the stored secret
-    const u = await server.deps.db.selectFrom('users').select('totp_secret_enc').where('username', '=', username).executeTakeFirstOrThrow();
-    await code.fill(totpNow(server.deps.secrets.decrypt(u.totp_secret_enc!)));
-    await page.getByTestId('totp-submit').click();
-    await menu.waitFor();
-  } else if (await totp.isVisible()) {
-    const secret = (await totp.innerText()).trim().replace(/\s+/g, '');
-    await page.getByTestId('totp-code').fill(totpNow(secret));
-    await page.getByTestId('totp-submit').click();
-    await menu.waitFor();
-  }
-}
+/** The admin enrols in the first journey and is asked for a code in the later ones. */
+const signIn = (page: Page, username: string) =>
+  signInEnrolling(page, server.url, username, PASSWORD, async (u) => {
+    const row = await server.deps.db.selectFrom('users').select('totp_secret_enc').where('username', '=', u).executeTakeFirstOrThrow();
+    return server.deps.secrets.decrypt(row.totp_secret_enc!);
+  });
 
 async function signOut(page: Page) {
   await page.getByTestId('sign-out').click();

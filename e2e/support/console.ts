@@ -39,8 +39,13 @@ export async function act(page: Page, event: string, fill: (modal: Page) => Prom
 
 export { pick };
 
-/** Sign in to the console, enrolling the authenticator when the account must use one (administrators). */
-export async function signInEnrolling(page: Page, base: string, username: string, password = 'Hubei#Assist2026'): Promise<void> {
+/**
+ * Sign in to the console, enrolling the authenticator when the account must use one (administrators). An account
+ * enrolled earlier in the run is asked for a code: `storedSecret` gives its secret (from the test database).
+ */
+export async function signInEnrolling(
+  page: Page, base: string, username: string, password = 'Hubei#Assist2026', storedSecret?: (username: string) => Promise<string>,
+): Promise<void> {
   const { totpNow } = await import('../../apps/server/src/modules/auth/totp.ts');
   await page.goto(base + '/console');
   await page.getByTestId('login-username').fill(username);
@@ -48,10 +53,15 @@ export async function signInEnrolling(page: Page, base: string, username: string
   await page.getByTestId('login-submit').click();
   const menu = page.getByTestId('side-menu');
   const totp = page.getByTestId('totp-secret');
-  await Promise.race([menu.waitFor(), totp.waitFor()]);
+  const code = page.getByTestId('totp-code');
+  await Promise.race([menu.waitFor(), totp.waitFor(), ...(storedSecret ? [code.waitFor()] : [])]);
   if (await totp.isVisible()) {
-    await page.getByTestId('totp-code').fill(totpNow((await totp.innerText()).trim().replace(/\s+/g, '')));
-    await page.getByTestId('totp-submit').click();
-    await menu.waitFor();
+    await code.fill(totpNow((await totp.innerText()).trim().replace(/\s+/g, '')));
+  } else if (storedSecret && (await code.isVisible())) {
+    await code.fill(totpNow(await storedSecret(username)));
+  } else {
+    return;
   }
+  await page.getByTestId('totp-submit').click();
+  await menu.waitFor();
 }
