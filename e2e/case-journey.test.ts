@@ -10,6 +10,7 @@ import { inspectPdf } from '../apps/server/src/modules/documents/documents.inspe
 import { inside, isPageNumber, sizeIs } from '../apps/server/src/modules/documents/documents.gbt9704.test-support.ts';
 import { launchBrowser, snap } from './support/browser.ts';
 import { act, openCase, pick, signOut } from './support/console.ts';
+import { pickRegion } from './support/antd.ts';
 import { startServer } from './support/server.ts';
 
 /**
@@ -99,11 +100,7 @@ async function apply(page: Page): Promise<{ caseId: string; caseNumber: string }
   await page.getByTestId('apply-request').fill('请求出具侵权判定参考意见，以便向平台投诉。');
   await page.getByTestId('apply-next').click();
   // step 3: where — the region, then the proposed institution
-  await page.getByTestId('apply-region-search').click();
-  await page.keyboard.type('洪山区');
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '武汉' }).first();
-  await option.waitFor();
-  await option.click();
+  await pickRegion(page, 'apply-region', '洪山区', '武汉');
   // the proposals come with their reasons; the Wuhan centre, which gives infringement opinions, is chosen
   await page.getByTestId('apply-proposal-reason-0').waitFor();
   await page.getByTestId('apply-institution').getByText('武汉市知识产权维权援助中心', { exact: true }).click();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pick } from './support/antd.ts';
+import { pick, pickRegion } from './support/antd.ts';
 import { launchBrowser, snap } from './support/browser.ts';
 import { startServer } from './support/server.ts';
 
@@ -76,11 +76,7 @@ it('a member of the public asks online, staff answer, and the asker follows up i
   await portal.getByTestId('login-submit').click();
   await portal.getByTestId('nav-my-consultations').click();
   await portal.getByTestId('ask-question').waitFor();
-  await portal.getByTestId('ask-region-search').click();
-  await portal.keyboard.type('洪山');
-  const option = portal.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first();
-  await option.waitFor();
-  await option.click();
+  await pickRegion(portal, 'ask-region', '洪山', '武汉');
   await pick(portal, 'ask-topic', '证据收集');
   await pick(portal, 'ask-ipType', '版权');
   const question = '我拍的风景照片被一家旅游网站用作封面，应该怎么取证和维权？';

@@ -28,3 +28,29 @@ export async function pick(page: Page, testId: string, optionText: string): Prom
   }
   throw new Error(`could not pick “${optionText}” in ${testId}`);
 }
+
+/**
+ * Choose a region through a RegionPicker's search box (`<testId>-search`): type, click the option naming `expect`,
+ * and check the cascader now shows it. Retried, since the search answers while the user is still typing.
+ */
+export async function pickRegion(page: Page, testId: string, query: string, expect: string): Promise<void> {
+  const cascader = page.locator(`[data-testid="${testId}"]`).locator('xpath=ancestor-or-self::*[contains(@class,"ant-cascader") or contains(@class,"ant-select")][1]');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.getByTestId(`${testId}-search`).click();
+    await page.keyboard.type(query);
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: expect }).first();
+    try {
+      await option.waitFor({ state: 'visible', timeout: 5000 });
+      await option.click();
+      await page.waitForFunction(
+        ([el, text]) => (el as HTMLElement | null)?.innerText.includes(text as string) ?? false,
+        [await cascader.elementHandle(), query] as const,
+        { timeout: 5000 },
+      );
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`could not choose the region “${query}” in ${testId}`);
+}

@@ -75,14 +75,18 @@ export function RegionPicker({ value, onChange, testId = 'region-picker', style,
     setOptions((o) => [...o]);
   };
 
+  // Answers can arrive out of order while the user types (洪 then 洪山): only the newest query's answer is shown.
+  const latest = useRef(0);
   const onSearch = (q: string) => {
+    const asked = ++latest.current;
     if (!q.trim()) return setFound([]);
     searchRegions(q.trim())
       .then((rs) => {
+        if (asked !== latest.current) return;
         remember(rs);
         setFound(rs);
       })
-      .catch(() => setFound([]));
+      .catch(() => asked === latest.current && setFound([]));
   };
 
   const choose = (codes: string[] | undefined, labels?: string[]) => {
