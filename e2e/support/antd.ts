@@ -6,9 +6,15 @@ import type { Page } from 'playwright-core';
  */
 export async function pick(page: Page, testId: string, optionText: string): Promise<void> {
   const select = page.getByTestId(testId);
+  // The select's root (class token `ant-select` or `ant-tree-select`, not an inner `ant-select-…` part): what it shows.
+  const root = page
+    .locator(`[data-testid="${testId}"]`)
+    .locator(`xpath=ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   for (let attempt = 0; attempt < 4; attempt++) {
-    await select.click();
-    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    // a multiple select stays open after a choice: clicking it again would close it
+    const isOpen = ((await root.getAttribute('class').catch(() => '')) ?? '').includes('ant-select-open');
+    if (!isOpen) await select.click();
     const option = open
       .locator(`.ant-select-item-option[title="${optionText}"], .ant-select-tree-node-content-wrapper[title="${optionText}"]`)
       .first();
@@ -19,11 +25,7 @@ export async function pick(page: Page, testId: string, optionText: string): Prom
       await page.keyboard.press('Escape');
       continue;
     }
-    const shown = await page
-      .locator(`[data-testid="${testId}"]`)
-      .locator('xpath=ancestor-or-self::*[contains(@class,"ant-select")][1]')
-      .innerText()
-      .catch(() => '');
+    const shown = await root.innerText().catch(() => '');
     if (shown.includes(optionText)) return;
   }
   throw new Error(`could not pick “${optionText}” in ${testId}`);
