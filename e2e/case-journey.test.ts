@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { totpNow } from '../apps/server/src/modules/auth/totp.ts';
 import { pdf, png } from '../apps/server/src/platform/storage/storage.test-support.ts';
 import { sha256 } from '../apps/server/src/modules/portal-cases/portal.test-support.ts';
 import { inspectDocx } from '../apps/server/src/modules/documents/documents.inspect-docx.ts';
 import { inspectPdf } from '../apps/server/src/modules/documents/documents.inspect-pdf.ts';
 import { inside, isPageNumber, sizeIs } from '../apps/server/src/modules/documents/documents.gbt9704.test-support.ts';
-import { launchBrowser, snap } from './support/browser.ts';
-import { act, openCase, pick, signOut } from './support/console.ts';
+import { launchBrowser, snap, watchErrors } from './support/browser.ts';
+import { act, openCase, pick, signOut, signInEnrolling } from './support/console.ts';
 import { pickRegion } from './support/antd.ts';
 import { startServer } from './support/server.ts';
 
@@ -38,32 +37,15 @@ const files = [
 /** Console sign-in that also enrols an authenticator at an administrator's first sign-in. */
 async function signIn(page: Page, username: string) {
   await page.context().clearCookies();
-  await page.goto(server.url + '/console');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  const menu = page.getByTestId('side-menu');
-  const totp = page.getByTestId('totp-secret');
-  await Promise.race([menu.waitFor(), totp.waitFor()]);
-  if (await totp.isVisible()) {
-    const secret = (await totp.innerText()).trim().replace(/\s+/g, '');
-    await page.getByTestId('totp-code').fill(totpNow(secret));
-    await page.getByTestId('totp-submit').click();
-    await menu.waitFor();
-  }
+  await signInEnrolling(page, server.url, username, PASSWORD);
 }
 
-function watch(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 const caseRow = (id: string) => server.deps.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 it('from the online application to the rated, concluded case with an expert opinion', { timeout: 300_000 }, async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const errors = watch(page);
+  const errors = watchErrors(page);
   try {
     await journey(page);
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pick, pickRegion } from './support/antd.ts';
-import { launchBrowser, snap } from './support/browser.ts';
+import { launchBrowser, snap, watchErrors } from './support/browser.ts';
 import { startServer } from './support/server.ts';
 
 /** The consultation desk: a hotline call recorded with a suggested answer; an online question answered and followed up. */
@@ -20,12 +20,6 @@ const PASSWORD = 'Hubei#Assist2026';
 /** The machine is shared and slow: wait longer than vitest's one second for the screen to settle. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-async function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => r.status() >= 500 && errors.push(`http ${r.status()} ${r.url()}`));
-  return errors;
-}
 
 async function consoleSignIn(page: Page, username: string) {
   await page.goto(server.url + '/console');
@@ -38,7 +32,7 @@ async function consoleSignIn(page: Page, username: string) {
 
 it('a clerk records a hotline consultation and sees a suggested answer', async () => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  const errors = await watchErrors(page);
+  const errors = watchErrors(page);
   await consoleSignIn(page, 'wh_clerk');
   await poll(() => page.getByTestId('desk-channel-hotline').isChecked()).toBe(true);
   const question = '网店卖家在同类商品上用了我们的注册商标，先找平台投诉还是直接起诉？';
@@ -69,7 +63,7 @@ it('a clerk records a hotline consultation and sees a suggested answer', async (
 
 it('a member of the public asks online, staff answer, and the asker follows up in the same thread', async () => {
   const portal = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  const errors = await watchErrors(portal);
+  const errors = watchErrors(portal);
   await portal.goto(server.url + '/login');
   await portal.getByTestId('login-username').fill('applicant@example.com');
   await portal.getByTestId('login-password').fill(PASSWORD);
@@ -87,7 +81,7 @@ it('a member of the public asks online, staff answer, and the asker follows up i
   await poll(() => portal.getByTestId('thread-status').innerText()).toBe('待答复');
 
   const staff = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  const staffErrors = await watchErrors(staff);
+  const staffErrors = watchErrors(staff);
   await consoleSignIn(staff, 'wh_clerk');
   await staff.getByTestId('tab-open').click();
   await staff.getByRole('link', { name: question }).click();

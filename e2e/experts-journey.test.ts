@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, snap } from './support/browser.ts';
+import { launchBrowser, screenshotDir, snap, watchErrors } from './support/browser.ts';
 import { signInEnrolling } from './support/console.ts';
 import { startServer } from './support/server.ts';
 
@@ -47,15 +47,10 @@ async function workbook(rows: (string | null)[][]): Promise<string> {
   return file;
 }
 
-function watch(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 it('an administrator imports an expert .xlsx with one bad row, fixes it and imports', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  const errors = watch(page);
+  const errors = watchErrors(page);
   try {
     await signIn(page, 'hb_admin');
     await page.getByTestId('menu-experts').click();
@@ -90,7 +85,7 @@ it('an administrator imports an expert .xlsx with one bad row, fixes it and impo
 
 it('a handler ranks experts for a case, sees a recusal with its reason, invites one, who accepts', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const errors = watch(page);
+  const errors = watchErrors(page);
   try {
     const c = await server.deps.db.selectFrom('cases').select('id').where('summary', '=', '网店使用我司商标作为搜索关键词').executeTakeFirstOrThrow();
     await signIn(page, 'wh_handler');
@@ -133,7 +128,7 @@ it('a handler ranks experts for a case, sees a recusal with its reason, invites 
 
 it('an administrator adds one expert by the form: the wrong fields are named as typed, then it is in the list', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  const errors = watch(page);
+  const errors = watchErrors(page);
   try {
     await signIn(page, 'hb_admin');
     await page.getByTestId('menu-experts').click();

@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { toCstDate, addDays } from '@yuanzhi/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { totpNow } from '../apps/server/src/modules/auth/totp.ts';
 import { PNG } from '../apps/server/src/modules/events/events.test-support.ts';
 import { launchBrowser, snap } from './support/browser.ts';
-import { signIn } from './support/console.ts';
+import { signIn, signInEnrolling } from './support/console.ts';
 import { startServer } from './support/server.ts';
 
 /**
@@ -23,22 +22,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** An administrator's first sign-in enrols an authenticator. */
-async function signInAdmin(page: Page, username: string) {
-  await page.goto(server.url + '/console');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Hubei#Assist2026');
-  await page.getByTestId('login-submit').click();
-  const menu = page.getByTestId('side-menu');
-  const totp = page.getByTestId('totp-secret');
-  await Promise.race([menu.waitFor(), totp.waitFor()]);
-  if (await totp.isVisible()) {
-    const secret = (await totp.innerText()).trim().replace(/\s+/g, '');
-    await page.getByTestId('totp-code').fill(totpNow(secret));
-    await page.getByTestId('totp-submit').click();
-    await menu.waitFor();
-  }
-}
 
 it('takes an on-site complaint on a phone and makes it a fast-track case due the same day, in the console queue', async () => {
   const today = toCstDate(new Date());
@@ -47,7 +30,7 @@ it('takes an on-site complaint on a phone and makes it a fast-track case due the
   // 1. The provincial administrator registers the exhibition for the Wuhan centre.
   const desk = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   desk.on('pageerror', (e) => errors.push(e.message));
-  await signInAdmin(desk, 'hb_admin');
+  await signInEnrolling(desk, server.url, 'hb_admin');
   await desk.getByTestId('menu-events').click();
   await desk.getByTestId('event-new').click();
   const form = desk.getByTestId('event-form');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pick } from './support/antd.ts';
 import { launchBrowser, snap } from './support/browser.ts';
 import { startServer } from './support/server.ts';
+import { signInEnrolling } from './support/console.ts';
 
 /**
  * Publishing: a portal reader opens a policy from a filtered list; an editor turns a closed case into a
@@ -37,13 +38,6 @@ async function journey(name: string, run: (page: Page) => Promise<void>) {
   }
 }
 
-async function signIn(page: Page, username: string) {
-  await page.goto(server.url + '/console');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Hubei#Assist2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
-}
 
 it('a reader opens a policy from a filtered list, and reads the service guide', async () => {
   await journey('reader', async (page) => {
@@ -75,7 +69,7 @@ let articleId = '';
 
 it('an editor publishes a de-identified case study from a closed case', async () => {
   await journey('editor', async (page) => {
-    await signIn(page, 'wh_handler');
+    await signInEnrolling(page, server.url, 'wh_handler');
     await page.getByTestId('menu-articles').click();
     await page.getByTestId('articles-table').locator('tbody tr.ant-table-row').first().waitFor();
     await snap(page, 'content-05-console-articles');
@@ -94,7 +88,7 @@ it('an editor publishes a de-identified case study from a closed case', async ()
     await page.getByTestId('article-state').filter({ hasText: '待审核' }).waitFor();
   });
   await journey('reviewer', async (page) => {
-    await signIn(page, 'wh_reviewer');
+    await signInEnrolling(page, server.url, 'wh_reviewer');
     await page.goto(`${server.url}/console/articles/${articleId}`);
     await page.getByTestId('act-approve').waitFor();
     await page.getByTestId('review-note').fill('脱敏核对无误，同意发布');

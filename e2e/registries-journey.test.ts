@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '@yuanzhi/domain';
-import { launchBrowser, snap } from './support/browser.ts';
+import { launchBrowser, snap, watchErrors } from './support/browser.ts';
 import { signIn, signInEnrolling, signOut } from './support/console.ts';
 import { startServer } from './support/server.ts';
 
@@ -36,15 +36,10 @@ async function workbook(rows: (string | null)[][]): Promise<string> {
   return file;
 }
 
-function watch(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 it('an administrator imports a partner .xlsx with one bad row, fixes it, imports and opens the partner', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  const errors = watch(page);
+  const errors = watchErrors(page);
   try {
     await signInEnrolling(page, server.url, 'hb_admin');
     await page.getByTestId('menu-partners').click();
@@ -90,7 +85,7 @@ it('an administrator imports a partner .xlsx with one bad row, fixes it, imports
 
 it('a clerk logs a volunteer\'s service hours and sees the totals per volunteer and team', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = watch(page);
+  const errors = watchErrors(page);
   try {
     await signIn(page, server.url, 'wh_clerk');
     await page.getByTestId('menu-volunteers').click();
@@ -125,7 +120,7 @@ it('a clerk logs a volunteer\'s service hours and sees the totals per volunteer 
 
 it('a handler logs a contact with the key enterprise he looks after; a supervisor looks up German cases in the overseas library', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = watch(page);
+  const errors = watchErrors(page);
   try {
     await signIn(page, server.url, 'wh_handler');
     await page.getByTestId('menu-key-enterprises').click();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, snap } from './support/browser.ts';
+import { launchBrowser, snap, watchErrors } from './support/browser.ts';
 import { pick } from './support/antd.ts';
 import { signIn } from './support/console.ts';
 import { startServer } from './support/server.ts';
@@ -20,11 +20,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-function watch(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 async function register(page: Page, id: string, name: string, phone: string, org: string) {
   await page.goto(`${server.url}/trainings/${id}`);
@@ -51,7 +46,7 @@ it('a training is published, two people register, one checks in from a phone, at
   const token = (created.body.data.checkinPath as string).split('/').pop()!;
 
   const staff = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const staffErrors = watch(staff);
+  const staffErrors = watchErrors(staff);
   await signIn(staff, server.url, 'wh_handler');
   await staff.getByTestId('menu-trainings').click();
   await staff.getByTestId('training-table').getByText('专利质押融资与高价值专利培育公益培训').click();
@@ -61,7 +56,7 @@ it('a training is published, two people register, one checks in from a phone, at
   await snap(staff, 'trainings-01-published');
 
   const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const visitorErrors = watch(visitor);
+  const visitorErrors = watchErrors(visitor);
   await visitor.goto(`${server.url}/trainings`);
   await visitor.getByTestId('portal-trainings').getByText('专利质押融资与高价值专利培育公益培训').waitFor();
   await snap(visitor, 'trainings-02-portal-list');
@@ -77,7 +72,7 @@ it('a training is published, two people register, one checks in from a phone, at
   expect(server.sent.filter((m) => m.channel === 'sms' && m.body.includes('专利质押融资')).length).toBe(2);
 
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const phoneErrors = watch(phone);
+  const phoneErrors = watchErrors(phone);
   await phone.goto(`${server.url}/trainings/checkin/${token}`);
   await phone.getByTestId('checkin-phone').fill('13912340001');
   await snap(phone, 'trainings-04-checkin-phone');
@@ -102,7 +97,7 @@ it('a training is published, two people register, one checks in from a phone, at
 
 it('a risk alert reaches a subscribed enterprise in its account', async () => {
   const enterprise = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = watch(enterprise);
+  const errors = watchErrors(enterprise);
   await enterprise.goto(`${server.url}/login`);
   await enterprise.getByTestId('login-username').fill('applicant@example.com');
   await enterprise.getByTestId('login-password').fill('Hubei#Assist2026');
@@ -118,7 +113,7 @@ it('a risk alert reaches a subscribed enterprise in its account', async () => {
   await snap(enterprise, 'alerts-01-subscription');
 
   const staff = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const staffErrors = watch(staff);
+  const staffErrors = watchErrors(staff);
   await signIn(staff, server.url, 'wh_reviewer');
   await staff.getByTestId('menu-alerts').click();
   await staff.getByTestId('alert-add').click();
@@ -156,7 +151,7 @@ it('a risk alert reaches a subscribed enterprise in its account', async () => {
 
 it('plans a training through the form, which checks as you type', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = watch(page);
+  const errors = watchErrors(page);
   await signIn(page, server.url, 'wh_clerk');
   await page.getByTestId('menu-trainings').click();
   await page.getByTestId('training-new').click();

@@ -13,3 +13,13 @@ export async function snap(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Collects what must never happen on a journey: an uncaught script error in the page, or a 5xx answer. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 500) errors.push(`http ${r.status()} ${r.url()}`);
+  });
+  return errors;
+}
