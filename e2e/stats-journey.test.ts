@@ -97,6 +97,14 @@ it('a city files its quarterly return, the province sends it back, it is correct
     await sup.page.getByTestId('chart-compare').locator('canvas').first().waitFor();
     await sup.page.waitForTimeout(500);
     await snap(sup.page, 'stats-05-dashboard');
+    // the province tile map: a click on 湖北's tile (column 3, row 4 of 7 × 8) filters the dashboard to the province
+    const tiles = sup.page.getByTestId('chart-province').locator('canvas').last(); // the top layer takes the pointer
+    const box = (await tiles.boundingBox())!;
+    await tiles.click({ position: { x: 4 + 3.5 * ((box.width - 8) / 7), y: 4 + 4.5 * ((box.height - 40) / 8) } });
+    await sup.page.getByTestId('chart-province').getByRole('button', { name: /全部/ }).waitFor();
+    await sup.page.getByTestId('chart-province').scrollIntoViewIfNeeded();
+    await snap(sup.page, 'stats-05b-province-tiles');
+    await sup.page.getByTestId('chart-province').getByRole('button', { name: /全部/ }).click();
     await sup.page.getByTestId('records-cases.concluded').click();
     await sup.page.getByTestId('stats-records').locator('tbody tr').first().waitFor();
     await snap(sup.page, 'stats-06-records');

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Flex, Row, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Segmented, Table, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useBi, useLang, useT } from '../../shared/i18n/index.ts';
@@ -9,6 +9,7 @@ import { EChart } from './EChart.tsx';
 import { figure } from './format.ts';
 import { IndicatorCards } from './IndicatorCards.tsx';
 import { statsMessages } from './messages.ts';
+import { provinceTiles, tileMapOption } from './provinceTiles.ts';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
 
 const DEFAULT_INDICATOR = 'cases.accepted';
@@ -24,6 +25,7 @@ export function DashboardPage() {
   const [cut, setCut] = useState<Cut>({ period: String(new Date().getFullYear()) });
   const [selected, setSelected] = useState(DEFAULT_INDICATOR);
   const [records, setRecords] = useState<string | null>(null);
+  const [provView, setProvView] = useState<'tiles' | 'bars'>('tiles');
   const defs = useIndicators();
   const summary = useSummary(cut);
   const ind = defs.data?.find((d) => d.id === selected);
@@ -58,6 +60,11 @@ export function DashboardPage() {
     yAxis: { type: 'category', inverse: true, data: provRows.map((r) => r.label) }, xAxis: { type: 'value' },
     series: [{ type: 'bar', data: provRows.map((r) => r.value ?? 0), label: { show: true, position: 'right' }, itemStyle: { color: '#1677ff' } }],
   }), [provRows]);
+  const tileOption = useMemo(() => tileMapOption(new Map(provRows.map((r) => [r.key!, r.value ?? 0])), t('outsideNetwork')), [provRows, t]);
+  const chooseProvince = (label: string) => {
+    const code = provRows.find((x) => x.label === label)?.key ?? provinceTiles.find((p) => p.short === label)?.code;
+    if (code && provRows.some((x) => x.key === code)) setCut({ ...cut, regionCode: code });
+  };
 
   if (defs.isError) return <ErrorAlert error={defs.error} onRetry={() => defs.refetch()} />;
   return (
@@ -73,9 +80,13 @@ export function DashboardPage() {
           <EChart title={`${t('trend')}：${name(selected)}`} name={`趋势-${selected}-${cut.period}`} option={trendOption} testId="chart-trend" />
         </Col>
         <Col xs={24} lg={12}>
-          <EChart title={`${t('byProvince')}：${name(selected)}`} name={`分省-${selected}-${cut.period}`} option={provOption} testId="chart-province"
-            onClick={(n) => { const r = provRows.find((x) => x.label === n); if (r?.key) setCut({ ...cut, regionCode: r.key }); }}
-            extra={cut.regionCode && <Button size="small" type="link" onClick={() => setCut({ ...cut, regionCode: undefined })}>{t('wholeScope')}</Button>} />
+          <EChart title={`${t('byProvince')}：${name(selected)}`} name={`分省-${selected}-${cut.period}`} testId="chart-province"
+            option={provView === 'tiles' ? tileOption : provOption} height={provView === 'tiles' ? 340 : 300} onClick={chooseProvince}
+            extra={<>
+              {cut.regionCode && <Button size="small" type="link" onClick={() => setCut({ ...cut, regionCode: undefined })}>{t('wholeScope')}</Button>}
+              <Segmented size="small" value={provView} onChange={(v) => setProvView(v as 'tiles' | 'bars')} data-testid="province-view" style={{ marginRight: 8 }}
+                options={[{ value: 'tiles', label: t('tileMap') }, { value: 'bars', label: t('barChart') }]} />
+            </>} />
           <Alert type="info" showIcon style={{ marginTop: 4 }} title={t('mapNote')} />
         </Col>
       </Row>
