@@ -53,13 +53,14 @@ it('a supervisor builds a sheet, runs it, scores a hand item, sees the ranking a
     // 1. A new sheet: one computed item, then a hand-scored one; the weight total is checked as typed.
     await page.getByTestId('sheet-new').click();
     await page.getByTestId('sheet-editor').waitFor();
-    await input(page, 'sheet-name').fill('2026年度工作站考核打分表（试行）');
+    await input(page, 'sheet-name').fill('工作站考核打分表（试行）');
     await input(page, 'item-0-title').fill('受理维权援助案件数');
     await input(page, 'item-0-weight').fill('60');
     await pick(page, 'item-0-indicator', '受理援助案件（件）');
     await input(page, 'item-0-floor').fill('0');
     await input(page, 'item-0-target').fill('30');
     await expect.poll(() => page.getByTestId('weight-sum').innerText()).toContain('差 40');
+    await snap(page, 'assessment-02a-weights-off');
     await page.getByTestId('item-add').click();
     await input(page, 'item-1-title').fill('工作机制与宣传培训');
     await input(page, 'item-1-weight').fill('40');

@@ -31,7 +31,7 @@ export function RunPage() {
     <Flex vertical gap={12}>
       <Link to="/stats/assessments">← {t('back')}</Link>
       <Card size="small" data-testid="run-page"
-        title={<>{r.year} · {r.sheetName}（v{r.sheetVersion}）· {r.institution.name} <Tag color={r.status === 'done' ? 'green' : r.status === 'failed' ? 'red' : 'blue'}>{t(`status_${r.status}`)}</Tag></>}
+        title={<>{r.year}{t('yearSuffix')} · {r.sheetName}（v{r.sheetVersion}）· {r.institution.name} <Tag color={r.status === 'done' ? 'green' : r.status === 'failed' ? 'red' : 'blue'}>{t(`status_${r.status}`)}</Tag></>}
         extra={<Button icon={<DownloadOutlined />} disabled={r.status !== 'done'} onClick={exportXlsx} data-testid="run-export">{t('export')}</Button>}>
         {computing && <Progress percent={r.total ? Math.round((100 * r.processed) / r.total) : 0} status="active" data-testid="run-progress" format={() => `${r.processed}/${r.total}`} />}
         {r.status === 'done' && (

@@ -67,4 +67,5 @@ export const assessmentMessages = {
   createdAt: ['时间', 'Created'],
   back: ['返回考核', 'Back to assessment'],
   assessed: ['被考核机构', 'Institutions'],
+  yearSuffix: ['年度', ''],
 } satisfies Dict;
