@@ -12,7 +12,7 @@ import type { ItemInput, SheetInput } from './assessments.schemas.ts';
 /** Items checked beyond their shape: a known indicator, a usable rule, weights adding up to 100. Keys follow the order. */
 export function checkItems(items: ItemInput[]): SheetItem[] {
   const gap = weightGap(items.map((i) => i.weight));
-  if (gap !== 0) throw Invalid('items', `各项权重之和须为100（还差 ${gap}）`, `Weights must add up to 100 (off by ${gap})`);
+  if (gap !== 0) throw Invalid('items', `各项权重之和须为100，当前为 ${Math.round((100 - gap) * 10) / 10}`, `Weights must add up to 100; they add up to ${Math.round((100 - gap) * 10) / 10}`);
   return items.map((it, n) => {
     if (it.kind === 'manual') return { key: `i${n + 1}`, title: it.title, weight: it.weight, kind: 'manual', guidance: it.guidance ?? null };
     const ind = findIndicator(it.indicatorId);

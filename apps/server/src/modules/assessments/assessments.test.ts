@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { pdf } from '../../platform/storage/storage.test-support.ts';
 import type { TestClient } from '../../testing/client.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { actorFor } from '../../demo/cases.ts';
 import { makeCase, makeInstitution, type HandCase } from '../stats/stats.test-support.ts';
+import { startRun } from './assessments.runs.ts';
 
 /**
  * A fresh centre P with two assessed children A (武汉) and B (宜昌). Counted by hand for 2026:
@@ -56,7 +58,7 @@ describe('assessment sheets', () => {
     const off = await sup.post('/api/assessments/sheets', sheet({ items: [items[0], items[2]] }));
     expect(off.status).toBe(422);
     expect(off.body.error.field).toBe('items');
-    expect(off.body.error.message).toMatch(/100/);
+    expect(off.body.error.message).toContain('当前为 80');
     const rule = await sup.post('/api/assessments/sheets', sheet({ items: [{ ...items[0], rule: { floor: 5, target: 4 } }, items[1], items[2]] }));
     expect(rule.status).toBe(422);
     expect(rule.body.error.field).toBe('items.0.target');
@@ -110,6 +112,21 @@ describe('a yearly run over the owner\'s subtree', () => {
     const copy = await sup.post(`/api/assessments/sheets/${sheetId}/copy`, {});
     expect(copy.body.data).toMatchObject({ version: 2, previousId: sheetId, locked: false });
     expect((await sup.put(`/api/assessments/sheets/${copy.body.data.id}`, sheet({ name: '改名' }))).body.data.name).toBe('改名');
+    // A bad edit is refused by field and what was saved stays.
+    const bad = await sup.put(`/api/assessments/sheets/${copy.body.data.id}`, sheet({ name: '再改', items: [{ ...items[0], weight: 50 }, items[1], items[2]] }));
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.message).toContain('当前为 110');
+    expect((await sup.get(`/api/assessments/sheets/${copy.body.data.id}`)).body.data).toMatchObject({ name: '改名', items: [{ weight: 40 }, { weight: 20 }, { weight: 40 }] });
+  });
+
+  it('shows a run only inside the owner\'s tree and lets only its managers score', async () => {
+    const yc = await t.login('yc_handler');
+    expect((await yc.get(`/api/assessments/runs/${runId}`)).status).toBe(404);
+    expect((await yc.get(`/api/assessments/runs/${runId}/institutions/${inst.B!.id}`)).status).toBe(404);
+    expect((await yc.get(`/api/assessments/runs/${runId}/export.xlsx`)).status).toBe(404);
+    expect((await yc.put(`/api/assessments/runs/${runId}/scores`, { institutionId: inst.B!.id, itemKey: 'i3', score: 40, evidence: '自评' })).status).toBe(403);
+    const hbAdmin = await t.login('hb_admin');
+    expect((await hbAdmin.get(`/api/assessments/runs/${runId}`)).body.data.abilities.score).toBe(true);
   });
 
   it('takes hand scores with evidence and a file, bounded by the weight', async () => {
@@ -149,14 +166,16 @@ describe('a yearly run over the owner\'s subtree', () => {
     expect(trace.rowCount).toBe(5);
   });
 
-  it('recomputes a run in the background job with progress', async () => {
-    await t.deps.db.updateTable('assessment_results').set({ computed: null }).where('run_id', '=', runId).execute();
-    await t.deps.db.updateTable('assessment_runs').set({ status: 'queued', processed: 0 }).where('id', '=', runId).execute();
-    expect((await sup.get(`/api/assessments/runs/${runId}`)).body.data).toMatchObject({ status: 'queued', processed: 0, rows: [] });
-    await t.runJobNow('assessment-run', { runId });
-    const view = (await sup.get(`/api/assessments/runs/${runId}`)).body.data;
+  it('computes a run over the inline limit in the background job, with progress', async () => {
+    const actor = await actorFor(t.deps, 'hb_supervisor');
+    const ctx = { actorId: actor.userId, actorName: actor.displayName, institutionId: null, institutionPath: null, ip: null, requestId: 'test' };
+    const queued = await startRun(t.deps, actor, { sheetId, institutionTypes: ['assistance_center'] }, ctx, 1);
+    expect((await sup.get(`/api/assessments/runs/${queued}`)).body.data).toMatchObject({ status: 'queued', total: 2, processed: 0, rows: [] });
+    expect(await t.drainJobs({ name: 'assessment-run' })).toBe(1);
+    const view = (await sup.get(`/api/assessments/runs/${queued}`)).body.data;
     expect(view).toMatchObject({ status: 'done', processed: 2 });
-    expect(view.rows.map((r: { total: number }) => r.total)).toEqual([75.5, 70]);
+    // The same computed scores as the inline run; hand scores belong to their run and are open here.
+    expect(view.rows.map((r: { total: number; missing: number }) => [r.total, r.missing])).toEqual([[40, 1], [30, 1]]);
   });
 
   it('refuses a run with no institution of the chosen types', async () => {

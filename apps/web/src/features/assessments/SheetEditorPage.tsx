@@ -70,7 +70,7 @@ export function SheetEditorPage() {
             </Form.Item></Col>
           </Row>
           <Alert type={gap === 0 ? 'success' : 'error'} showIcon data-testid="weight-sum" style={{ marginBottom: 12 }}
-            title={gap === 0 ? t('weightOk') : t('weightOff', { sum, gap })} />
+            title={gap === 0 ? t('weightOk') : gap > 0 ? t('weightOff', { sum, gap }) : t('weightOver', { sum, over: -gap })} />
           <Form.List name="items">
             {(fields, { add, remove }) => (
               <Flex vertical gap={8}>
