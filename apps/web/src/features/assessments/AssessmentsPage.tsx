@@ -32,7 +32,7 @@ export function AssessmentsPage() {
         <Table<RunSummary> rowKey="id" size="small" loading={runs.isPending} dataSource={runs.data ?? []} pagination={{ pageSize: 10 }}
           columns={[
             { title: t('sheetName'), dataIndex: 'sheetName', render: (v: string, r) => <Link to={`/stats/assessments/runs/${r.id}`}>{v}（v{r.sheetVersion}）</Link> },
-            { title: t('year'), dataIndex: 'year', width: 90 },
+            { title: t('year'), dataIndex: 'year', width: 90, filters: [...new Set((runs.data ?? []).map((r) => r.year))].map((y) => ({ text: String(y), value: y })), onFilter: (v, r) => r.year === v },
             { title: t('owner'), dataIndex: 'institutionName' },
             { title: t('assessed'), dataIndex: 'total', width: 90 },
             { title: t('progress'), dataIndex: 'status', width: 160, render: (v: string, r) => (v === 'done' ? <Tag color="green">{t(`status_${v}`)}</Tag>

@@ -33,7 +33,7 @@ export function BreakdownDrawer({ run, institutionId, onClose }: { run: Run; ins
                 {it.records && <Button type="link" size="small" onClick={() => setRecords(it)} data-testid={`records-${it.key}`}>{t('records')}</Button>}
               </Descriptions.Item>
               <Descriptions.Item label={t('rule')}>{ruleText(it)}</Descriptions.Item>
-              {it.indicator && <Descriptions.Item label="口径 Definition"><Typography.Text type="secondary">{bi(it.indicator.definition.zh, it.indicator.definition.en)}</Typography.Text></Descriptions.Item>}
+              {it.indicator && <Descriptions.Item label={t('definition')}><Typography.Text type="secondary">{bi(it.indicator.definition.zh, it.indicator.definition.en)}</Typography.Text></Descriptions.Item>}
             </Descriptions>
           ) : (
             <Descriptions size="small" column={1} data-testid={`trace-${it.key}`}>

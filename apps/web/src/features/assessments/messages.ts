@@ -69,4 +69,5 @@ export const assessmentMessages = {
   back: ['返回考核', 'Back to assessment'],
   assessed: ['被考核机构', 'Institutions'],
   yearSuffix: ['年度', ''],
+  definition: ['统计口径', 'Definition'],
 } satisfies Dict;
