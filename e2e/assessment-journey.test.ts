@@ -91,7 +91,14 @@ it('a supervisor builds a sheet, runs it, scores a hand item, sees the ranking a
     await expect.poll(() => page.getByTestId('trace-i2').innerText(), { timeout: 15_000 }).toContain('园区走访32家企业');
     expect(await page.getByTestId('trace-i2').innerText()).toContain('工作台账.pdf');
     await snap(page, 'assessment-05-breakdown');
-    await page.keyboard.press('Escape');
+    // The figure's records: the cases behind 光谷's accepted count.
+    await page.getByTestId('records-i1').click();
+    await page.getByTestId('stats-records').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 15_000 });
+    await snap(page, 'assessment-06-records');
+    for (let n = 0; n < 3 && (await page.locator('.ant-drawer-open').count()) > 0; n++) {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(400);
+    }
 
     // 4. The ranking now includes the hand score; export it.
     const ggRow = rows.filter({ hasText: GG });

@@ -2,6 +2,7 @@ import { Button, Descriptions, Drawer, Flex, Table, Tag, Typography } from 'antd
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useBi, useT } from '../../shared/i18n/index.ts';
+import { useCan } from '../../shared/session.ts';
 import { RecordsDrawer } from '../stats/RecordsDrawer.tsx';
 import { useBreakdown, type BreakdownItem, type Run } from './api.ts';
 import { assessmentMessages } from './messages.ts';
@@ -11,6 +12,7 @@ import { ScoreForm } from './ScoreForm.tsx';
 export function BreakdownDrawer({ run, institutionId, onClose }: { run: Run; institutionId: string; onClose: () => void }) {
   const t = useT(assessmentMessages);
   const bi = useBi();
+  const can = useCan();
   const q = useBreakdown(run.id, institutionId);
   const [records, setRecords] = useState<BreakdownItem | null>(null);
   const [scoring, setScoring] = useState<BreakdownItem | null>(null);
@@ -30,7 +32,7 @@ export function BreakdownDrawer({ run, institutionId, onClose }: { run: Run; ins
               <Descriptions.Item label={t('figure')}>
                 {it.figure?.value ?? '—'}{it.indicator ? ` ${bi(it.indicator.unit.zh, it.indicator.unit.en)}` : ''}
                 {it.figure?.den !== null && it.figure?.den !== undefined ? t('ratioOf', { num: it.figure.num, den: it.figure.den }) : ''}
-                {it.records && <Button type="link" size="small" onClick={() => setRecords(it)} data-testid={`records-${it.key}`}>{t('records')}</Button>}
+                {it.records && can('case.read') && <Button type="link" size="small" onClick={() => setRecords(it)} data-testid={`records-${it.key}`}>{t('records')}</Button>}
               </Descriptions.Item>
               <Descriptions.Item label={t('rule')}>{ruleText(it)}</Descriptions.Item>
               {it.indicator && <Descriptions.Item label={t('definition')}><Typography.Text type="secondary">{bi(it.indicator.definition.zh, it.indicator.definition.en)}</Typography.Text></Descriptions.Item>}
