@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, TreeSelect } from 'antd';
+import { ruleProblem, weightGap } from '@yuanzhi/domain';
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useBi, useT } from '../../shared/i18n/index.ts';
@@ -11,7 +12,6 @@ import { useCopySheet, useSaveSheet, useSheet, type SheetInput, type SheetItem }
 import { assessmentMessages } from './messages.ts';
 import { RunStarter } from './RunStarter.tsx';
 
-const sumTenths = (items: (SheetItem | undefined)[] | undefined) => (items ?? []).reduce((s, i) => s + Math.round((Number(i?.weight) || 0) * 10), 0) / 10;
 
 /** The sheet editor: items with weights (checked to add up to 100 as typed), each computed by a rule or scored by hand. */
 export function SheetEditorPage() {
@@ -30,7 +30,8 @@ export function SheetEditorPage() {
   const inst = useInstitutionOptions();
   const me = useMe();
   const items = Form.useWatch('items', form);
-  const sum = sumTenths(items);
+  const gap = weightGap((items ?? []).map((i: SheetItem | undefined) => Number(i?.weight) || 0));
+  const sum = Math.round((100 - gap) * 10) / 10;
   const readOnly = !isNew && !!sheet.data && !sheet.data.abilities.edit;
 
   useEffect(() => {
@@ -51,7 +52,6 @@ export function SheetEditorPage() {
       if (isNew) navigate(`/stats/assessments/sheets/${saved.id}`, { replace: true });
     } catch (e) { onError(e); }
   };
-  const gap = Math.round((100 - sum) * 10) / 10;
   return (
     <Flex vertical gap={12}>
       <Link to="/stats/assessments">← {t('back')}</Link>
@@ -111,7 +111,7 @@ function ItemRow({ name, n, onRemove, indicators }: { name: number; n: number; o
               validator: (_, v: number | null) => {
                 const floor = getFieldValue(['items', name, 'rule', 'floor']) as number | null;
                 if (v === null || v === undefined || floor === null || floor === undefined) return Promise.resolve();
-                if (lower ? v >= floor : v <= floor) return Promise.reject(new Error(lower ? t('targetBelow') : t('targetBeyond')));
+                if (ruleProblem({ floor, target: v, lowerIsBetter: !!lower }, 1)?.field === 'target') return Promise.reject(new Error(lower ? t('targetBelow') : t('targetBeyond')));
                 return Promise.resolve();
               },
             })]}><InputNumber style={{ width: '100%' }} data-testid={`item-${n}-target`} /></Form.Item></Col>
