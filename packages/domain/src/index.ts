@@ -27,3 +27,4 @@ export * from './stats/numbers.ts';
 export * from './stats/periods.ts';
 export * from './stats/returns.ts';
 export * from './trainings/trainings.ts';
+export * from './assessments/scoring.ts';

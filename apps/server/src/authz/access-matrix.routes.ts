@@ -356,3 +356,23 @@ routeCalls['POST /api/volunteers/:id/hours'] = {
 routeCalls['GET /api/volunteer-hours/totals'] = collection('/api/volunteer-hours/totals');
 Object.assign(routeCalls, registryCalls('/api/overseas', { kind: 'law', title: '矩阵海外法规', country: 'US' }, { version: 1, summary: '矩阵' }));
 routeCalls['GET /api/key-enterprises/liaisons'] = collection('/api/key-enterprises/liaisons');
+// 考核 (assessment): records by NO_ID answer 404 out of scope; creating a sheet is checked at each relation.
+const noIdRecord = (url: string, body?: unknown): RouteCall => ({ url: () => url.replaceAll(':id', NO_ID), relational: true, mutates: true, ...(body ? { body: () => body } : {}) });
+Object.assign(routeCalls, {
+  'GET /api/assessments/sheets': collection('/api/assessments/sheets'),
+  'POST /api/assessments/sheets': {
+    url: () => '/api/assessments/sheets', relational: true,
+    body: (w: MatrixWorld, r: Relation) => ({ institutionId: inst(w, r), name: `矩阵打分表${r}`, year: 2026, items: [{ kind: 'manual', title: '工作成效', weight: 100 }] }),
+  },
+  'GET /api/assessments/sheets/:id': noIdRecord('/api/assessments/sheets/:id'),
+  'PUT /api/assessments/sheets/:id': noIdRecord('/api/assessments/sheets/:id', { institutionId: NO_ID, name: '矩阵', year: 2026, items: [{ kind: 'manual', title: '工作成效', weight: 100 }] }),
+  'POST /api/assessments/sheets/:id/copy': noIdRecord('/api/assessments/sheets/:id/copy', {}),
+  'GET /api/assessments/runs': collection('/api/assessments/runs'),
+  'POST /api/assessments/runs': noIdRecord('/api/assessments/runs', { sheetId: NO_ID, institutionTypes: ['sub_center'] }),
+  'GET /api/assessments/runs/:id': noIdRecord('/api/assessments/runs/:id'),
+  'GET /api/assessments/runs/:id/institutions/:institutionId': noIdRecord(`/api/assessments/runs/:id/institutions/${NO_ID}`),
+  'PUT /api/assessments/runs/:id/scores': noIdRecord('/api/assessments/runs/:id/scores', { institutionId: NO_ID, itemKey: 'i1', score: 1, evidence: '矩阵' }),
+  'GET /api/assessments/runs/:id/export.xlsx': noIdRecord('/api/assessments/runs/:id/export.xlsx'),
+  'GET /api/assessments/runs/:id/files/:fileId': noIdRecord(`/api/assessments/runs/:id/files/${NO_ID}`),
+  'POST /api/assessments/runs/:id/files': { url: () => `/api/assessments/runs/${NO_ID}/files`, relational: false, accessOnly: true },
+} satisfies Record<string, RouteCall>);

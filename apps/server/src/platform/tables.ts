@@ -42,6 +42,8 @@ import type {
   AlertSubscriptionsTable, RiskAlertDeliveriesTable, RiskAlertEnterprisesTable,
 } from './tables.trainings.ts';
 import type { EventsTables } from './tables.events.ts';
+import type { AssessmentTables } from './tables.assessments.ts';
+export type * from './tables.assessments.ts';
 export type * from './tables.events.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
@@ -208,7 +210,7 @@ export interface AttachmentsTable {
   deleted_at: Timestamp | null;
 }
 
-export interface Database extends EventsTables {
+export interface Database extends EventsTables, AssessmentTables {
   regions: RegionsTable;
   institutions: InstitutionsTable;
   users: UsersTable;

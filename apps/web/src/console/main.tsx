@@ -39,6 +39,8 @@ import { FullPageSpin } from '../shared/FullPageSpin.tsx';
 
 // The statistics pages carry ECharts: loaded when first opened, not with every console page.
 const StatsPage = lazy(() => import('../features/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
+const SheetEditorPage = lazy(() => import('../features/assessments/SheetEditorPage.tsx').then((m) => ({ default: m.SheetEditorPage })));
+const RunPage = lazy(() => import('../features/assessments/RunPage.tsx').then((m) => ({ default: m.RunPage })));
 
 const router = createBrowserRouter(
   [
@@ -63,6 +65,9 @@ const router = createBrowserRouter(
         { path: 'consultations/:id', element: <ConsultationPage /> },
         { path: 'stats', element: <Suspense fallback={<FullPageSpin />}><StatsPage /></Suspense> },
         { path: 'stats/returns', element: <Suspense fallback={<FullPageSpin />}><StatsPage tab="returns" /></Suspense> },
+        { path: 'stats/assessments', element: <Suspense fallback={<FullPageSpin />}><StatsPage tab="assessments" /></Suspense> },
+        { path: 'stats/assessments/sheets/:id', element: <Suspense fallback={<FullPageSpin />}><SheetEditorPage /></Suspense> },
+        { path: 'stats/assessments/runs/:id', element: <Suspense fallback={<FullPageSpin />}><RunPage /></Suspense> },
         { path: 'institutions', element: <InstitutionsPage /> },
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },

@@ -25,6 +25,7 @@ import { eventRoutes } from '../../modules/events/events.routes.ts';
 import { analysisRoutes } from '../../modules/analysis/analysis.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { searchRoutes } from '../../modules/search/search.routes.ts';
+import { assessmentRoutes } from '../../modules/assessments/assessments.routes.ts';
 
 /** Every module's routes, in one list. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -54,4 +55,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(alertRoutes);
   await app.register(eventRoutes);
   await app.register(analysisRoutes);
+  await app.register(assessmentRoutes);
 }

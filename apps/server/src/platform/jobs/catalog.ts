@@ -11,6 +11,7 @@ import { retentionJob } from '../../modules/privacy/retention.ts';
 import { scheduledBackupJob } from '../backup/schedule.ts';
 import { returnRemindersJob } from '../../modules/stats/returns.reminders.ts';
 import { trainingNoticeJob, trainingRemindersJob } from '../../modules/trainings/trainings.notices.ts';
+import { assessmentRunJob } from '../../modules/assessments/assessments.compute.ts';
 import { sweepOrphans } from '../storage/index.ts';
 import { cleanupExpired } from './cleanup.ts';
 import { defineJob } from './define.ts';
@@ -55,10 +56,13 @@ export const allJobs: readonly AnyJob[] = [
   // Training registrants: confirmation, waiting list, promotion; reminders the day before.
   trainingNoticeJob,
   trainingRemindersJob,
+  // 考核: a large run's computed scores, with progress.
+  assessmentRunJob,
 ] as unknown as readonly AnyJob[];
 
 export type JobName =
   | 'storage-sweep' | 'expired-cleanup' | 'outbox-retry' | 'notification-delivery' | 'deadline-reminders' | 'deadlines-recompute'
   | 'referral-chase' | 'case-document-render' | 'expert-import' | 'expert-invitation-timeout'
   | 'scheduled-backup' | 'privacy-retention' | 'return-reminders'
-  | 'training-notice' | 'training-reminders';
+  | 'training-notice' | 'training-reminders'
+  | 'assessment-run';
