@@ -43,6 +43,8 @@ import type {
 } from './tables.trainings.ts';
 import type { EventsTables } from './tables.events.ts';
 export type * from './tables.events.ts';
+import type { HistoryTables } from './tables.history.ts';
+export type * from './tables.history.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -208,7 +210,7 @@ export interface AttachmentsTable {
   deleted_at: Timestamp | null;
 }
 
-export interface Database extends EventsTables {
+export interface Database extends EventsTables, HistoryTables {
   regions: RegionsTable;
   institutions: InstitutionsTable;
   users: UsersTable;
