@@ -63,6 +63,7 @@ const router = createBrowserRouter(
         { path: 'consultations/:id', element: <ConsultationPage /> },
         { path: 'stats', element: <Suspense fallback={<FullPageSpin />}><StatsPage /></Suspense> },
         { path: 'stats/returns', element: <Suspense fallback={<FullPageSpin />}><StatsPage tab="returns" /></Suspense> },
+        { path: 'stats/history', element: <Suspense fallback={<FullPageSpin />}><StatsPage tab="history" /></Suspense> },
         { path: 'institutions', element: <InstitutionsPage /> },
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },

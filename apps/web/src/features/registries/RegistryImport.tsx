@@ -58,7 +58,7 @@ export function RegistryImport({ ui }: { ui: ImportUi }) {
       <Modal open={open} title={`${t('importTitle')} · ${bi(...ui.title)}`} onCancel={() => setOpen(false)} footer={null} width={760}>
         <Typography.Paragraph type="secondary">{bi(...ui.importHint)} {t('importRule')}</Typography.Paragraph>
         <InstitutionPicker allowClear placeholder={t('importInto')} style={{ width: '100%', marginBottom: 12 }} value={into} onChange={setInto} />
-        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+        <Upload accept={ui.accept ?? '.xlsx'} showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
           <Button type="primary" icon={<UploadOutlined />} loading={busy} data-testid={`${ui.key}-import-file`}>{t('chooseFile')}</Button>
         </Upload>
         {status && !ENDED.includes(status.status) && (
