@@ -13,6 +13,7 @@ import { reindexAll } from '../modules/search/search.index.ts';
 import { loadDemoRegistries } from './registries.ts';
 import { loadDemoTrainings } from './trainings.ts';
 import { loadDemoEvents } from './events.ts';
+import { loadDemoHistoryImports } from './history-import.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -121,5 +122,6 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   await loadDemoRegistries(deps);
   await loadDemoTrainings(deps);
   await loadDemoEvents(deps);
+  await loadDemoHistoryImports(deps);
   return { loaded: true, logins };
 }

@@ -22,10 +22,11 @@ const rows2025: (string | number | null)[][] = [
 let t: TestApp;
 let admin: TestClient;
 let H: { id: string; path: string };
+let P: { id: string; path: string };
 
 beforeAll(async () => {
   t = await createTestApp();
-  const P = await makeInstitution(t, '湖北省知识产权维权援助中心', '历史导入测试中心', '420000');
+  P = await makeInstitution(t, '湖北省知识产权维权援助中心', '历史导入测试中心', '420000');
   H = await makeInstitution(t, '历史导入测试中心', '历史导入测试武汉点', '420100');
   await t.deps.db.updateTable('institutions').set({ created_at: '2025-12-31T16:00:00Z' }).where('id', 'in', [P.id, H.id]).execute();
   for (const accepted of ['2026-02-01T02:00:00Z', '2026-03-01T02:00:00Z']) {
@@ -56,6 +57,11 @@ describe('historical import', () => {
     const c = await download(admin, '/api/stats/history/template?format=csv');
     expect([...c.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(c.body.toString('utf8')).toContain('培训研讨,2023-04-26');
+    // Into the parent, whose figures the tests below do not read.
+    for (const [file, name] of [[x.body, 'template.xlsx'], [c.body, 'template.csv']] as const) {
+      const r = await uploadInto(admin, '/api/stats/history/imports', file, name, P.id);
+      expect(r.body.data, r.raw).toMatchObject({ status: 'done', imported: 2 });
+    }
   });
 
   it('lists bad rows by row and column and imports nothing until the file is clean', async () => {
