@@ -26,6 +26,7 @@ const ui: ImportUi = {
   title: ['历史数据', 'historical records'],
   queryKey: KEY,
   accept: '.xlsx,.csv',
+  label: ['导入 .xlsx / CSV', 'Import .xlsx / CSV'],
   importHint: historyMessages.hint as [string, string],
   fields: [
     { key: 'kind', zh: '记录类型', en: 'Kind' }, { key: 'occurredOn', zh: '日期', en: 'Date' }, { key: 'channel', zh: '受理途径', en: 'Channel' },
