@@ -10,7 +10,8 @@ import { startServer } from './support/server.ts';
 
 /**
  * Issue 7 item 6: the provincial centre (on the platform since the spring of 2024 in the demo) loads its 2023 cases from
- * a file with one bad row, fixes it, imports; the dashboard's 2024 figure for the same period last year changes.
+ * a file with one bad row, fixes it, imports; the dashboard's 2024 figure for the same period last year changes, and
+ * goes back when the import is undone.
  */
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -95,6 +96,16 @@ it('an institution loads its past year with one bad row, fixes it, imports; the 
     expect(after).toBe(before + 3);
     expect(await historyRows()).toBe(rowsBefore + 4);
     await snap(page, 'history-05-dashboard');
+
+    // Undo the batch: the figure goes back.
+    await page.goto(`${server.url}/console/stats/history`);
+    await page.getByTestId('history-imports').getByText('援助案件 3').waitFor();
+    await page.getByTestId('history-imports').locator('tbody tr').first().getByText('撤销导入').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('history-imports').locator('tbody tr').first().getByText('已撤销').waitFor();
+    await snap(page, 'history-06-undone');
+    expect(await historyRows()).toBe(rowsBefore);
+    expect(await lastYearAccepted(page)).toBe(before);
     expect(errors).toEqual([]);
   } catch (e) {
     await snap(page, 'failure-history');
