@@ -138,6 +138,27 @@ describe('historical import', () => {
     expect(bad.body.data.errors).toEqual([expect.objectContaining({ row: 2, field: 'occurredOn' })]);
   });
 
+  it('answers a broken file, a missing file or a foreign institution with a 4xx naming the field', async () => {
+    const junk = await send(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'broken.xlsx');
+    expect(junk.status).toBe(422);
+    expect(junk.body.error.field).toBe('file');
+    const empty = await send(Buffer.from(`${HEADER.join(',')}\n`, 'utf8'), 'empty.csv');
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.message).toContain('没有数据行');
+    const header = await send(Buffer.from('名称,日期\n某,2020-01-01\n', 'utf8'), 'wrong.csv');
+    expect(header.status).toBe(422);
+    expect(header.body.error.field).toBe('file');
+    const quote = await send(Buffer.from(`${HEADER.join(',')}\n"咨询,2020-01-01\n`, 'utf8'), 'quote.csv');
+    expect(quote.status).toBe(422);
+    expect((await admin.post('/api/stats/history/imports', {})).status).toBe(400);
+    const yc = await t.deps.db.selectFrom('institutions').select('id').where('name', '=', '宜昌市知识产权维权援助中心').executeTakeFirstOrThrow();
+    const wh = await t.login('yc_handler');
+    expect((await uploadInto(wh, '/api/stats/history/imports', await book(rows2025), 'x.xlsx', yc.id)).status).toBe(403);
+    const root = await t.deps.db.selectFrom('institutions').select('name').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    const foreign = await makeInstitution(t, root.name, '历史导入测试外省中心', '430000');
+    expect((await uploadInto(admin, '/api/stats/history/imports', await book(rows2025), 'x.xlsx', foreign.id)).status).toBe(404);
+  });
+
   it('runs a 5,000-row file as a job whose progress can be watched', async () => {
     const rows = Array.from({ length: 5000 }, (_, n) => ['咨询', `2022-${String(1 + (n % 12)).padStart(2, '0')}-15`, null, null, null, null, null, null, null, null]);
     const r = await send(await book(rows));
