@@ -67,6 +67,7 @@ it('an institution loads its past year with one bad row, fixes it, imports; the 
 
     await page.goto(`${server.url}/console/stats/history`);
     await page.getByTestId('history-card').waitFor();
+    expect(await page.getByTestId('history-go-live').innerText()).toContain('2024-04-01');
     await snap(page, 'history-01-page');
     const rows = [
       ['援助案件', '2023-03-15', '现场来访', '专利', '法人', '咨询指导', '否', '是', null, null],

@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { historyKinds } from '@yuanzhi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
@@ -47,7 +47,7 @@ export function HistoryImportPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [page, setPage] = useState(1);
-  const list = useQuery({ queryKey: [KEY, page], queryFn: () => get<{ data: ImportItem[]; total: number }>(`${API}/imports`, { page, pageSize: 10 }) });
+  const list = useQuery({ queryKey: [KEY, page], queryFn: () => get<{ data: ImportItem[]; total: number; goLive: { institutionId: string; date: string } | null }>(`${API}/imports`, { page, pageSize: 10 }) });
   const undo = useMutation({
     mutationFn: (id: string) => post<{ data: { deleted: number } }>(`${API}/imports/${id}/undo`),
     onSuccess: async (r) => { message.success(t('undoneN', { n: r.data.deleted })); await qc.invalidateQueries({ queryKey: [KEY] }); },
@@ -59,6 +59,9 @@ export function HistoryImportPage() {
     <Flex vertical gap={16}>
       <Card size="small" title={t('tab')} data-testid="history-card">
         <Typography.Paragraph>{t('intro')}</Typography.Paragraph>
+        {list.data?.goLive && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="history-go-live" title={t('goLive', { date: list.data.goLive.date })} />
+        )}
         <Flex gap={8} wrap>
           <Button icon={<DownloadOutlined />} href={`${API}/template`} data-testid="history-template">{t('template')}</Button>
           <Button icon={<DownloadOutlined />} href={`${API}/template?format=csv`} data-testid="history-template-csv">{t('templateCsv')}</Button>

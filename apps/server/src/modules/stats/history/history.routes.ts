@@ -3,12 +3,13 @@ import { labelOf } from '@yuanzhi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { can } from '../../../authz/can.ts';
 import { AppError, NotFound } from '../../../platform/errors.ts';
 import { requireActor } from '../../../platform/http/route-guard.ts';
 import { auditContext } from '../../audit/audit.record.ts';
 import { writeSheet } from '../../registries/sheet.ts';
 import { toCsv } from './history.csv.ts';
-import { historyColumns, templateExamples } from './history.def.ts';
+import { goLiveOf, historyColumns, templateExamples } from './history.def.ts';
 import { historyImportStatus, listImports, startHistoryImport, undoImport } from './history.import.ts';
 
 const tags = ['stats'];
@@ -63,8 +64,12 @@ export async function historyRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'stats.history' },
     schema: { tags, summary: '历史数据导入批次（本机构及下级） Imports into the subtree, newest first', querystring: listQuery },
   }, async (req) => {
-    const { data, total } = await listImports(deps, requireActor(req), req.query.page, req.query.pageSize);
-    return { data, total, page: req.query.page, pageSize: req.query.pageSize };
+    const actor = requireActor(req);
+    const { data, total } = await listImports(deps, actor, req.query.page, req.query.pageSize);
+    // The caller's own institution's go-live: the date before which its history may lie (shown above the upload).
+    const own = actor.grants.find((g) => can({ ...actor, grants: [g] }, 'stats.history'));
+    const goLive = own ? { institutionId: own.institutionId, date: await goLiveOf(deps.db, own.institutionId) } : null;
+    return { data, total, page: req.query.page, pageSize: req.query.pageSize, goLive };
   });
 
   r.get('/api/stats/history/imports/:id', {

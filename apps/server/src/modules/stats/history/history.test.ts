@@ -32,6 +32,8 @@ beforeAll(async () => {
   for (const accepted of ['2026-02-01T02:00:00Z', '2026-03-01T02:00:00Z']) {
     await makeCase(t, { H }, { at: 'H', state: 'accepted', submitted: accepted, accepted });
   }
+  // hb_admin's centre went live at 00:30 on 1 April 2024, China time (still 31 March in UTC).
+  await t.deps.db.updateTable('institutions').set({ created_at: '2024-03-31T16:30:00Z' }).where('name', '=', '湖北省知识产权维权援助中心').execute();
   admin = await t.login('hb_admin');
 });
 afterAll(() => t?.close());
@@ -108,6 +110,7 @@ describe('historical import', () => {
 
   it('lists the import with what it holds, and undoes it as a whole batch', async () => {
     const list = await admin.get('/api/stats/history/imports');
+    expect(list.body.goLive.date).toBe('2024-04-01'); // hb_admin's own centre, in China time
     const item = list.body.data.find((i: { id: string }) => i.id === importId);
     expect(item).toMatchObject({ status: 'done', imported: 7, fileName: 'history.xlsx', institutionName: '历史导入测试武汉点', undoneAt: null });
     expect(item.kinds).toContainEqual({ kind: 'case', count: 3, first: '2025-03-01', last: '2025-12-31' });
