@@ -7,3 +7,4 @@ export * from './search.ts';
 export * from './registries.ts';
 export * from './trainings.ts';
 export * from './events.ts';
+export * from './history.ts';

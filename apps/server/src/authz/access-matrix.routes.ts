@@ -228,6 +228,11 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/stats/returns/:id/review': { url: () => `/api/stats/returns/${NO_ID}/review`, body: () => ({ decision: 'accept' }), relational: false, accessOnly: true },
   'POST /api/stats/report': { url: () => '/api/stats/report', body: (w, r) => ({ year: 2026, institutionId: inst(w, r), format: 'docx' }), relational: true, mutates: true },
   'POST /api/stats/table.xlsx': collection('/api/stats/table.xlsx', { title: '矩阵测试', columns: ['a'], rows: [[1]] }),
+  'GET /api/stats/history/template': collection('/api/stats/history/template'),
+  'POST /api/stats/history/imports': { ...collection('/api/stats/history/imports'), accessOnly: true },
+  'GET /api/stats/history/imports': collection('/api/stats/history/imports'),
+  'GET /api/stats/history/imports/:id': portalRecord('/api/stats/history/imports/:id'),
+  'POST /api/stats/history/imports/:id/undo': { url: () => `/api/stats/history/imports/${NO_ID}/undo`, relational: false, accessOnly: true },
   // Search (ADR 0016): the portal's is public; the console's lists only what each caller's scopes reach.
   'GET /api/search': collection('/api/search?q=%E4%BE%B5%E6%9D%83'),
   'GET /api/search/console': collection('/api/search/console?q=%E4%BE%B5%E6%9D%83'),

@@ -40,6 +40,8 @@ export const permissions = [
   'stats.return.file',
   'stats.return.review',
   'stats.report',
+  /** 历史数据导入: load past years' records of the institution (and its subtree) and undo an import (ADR 0032). */
+  'stats.history',
   /** The registries (合作单位、重点企业、志愿者、海外资源库): read, edit and .xlsx import, export; logs of contacts and hours. */
   'partner.read',
   'partner.manage',
@@ -131,7 +133,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...caseRolePermissions.institution_admin, 'case.read', 'case.note', 'case.export', 'case.pii.reveal',
     'article.write', 'article.review', 'visits.read',
     'consultation.read', 'consultation.record', 'consultation.export', 'consultation.review',
-    'stats.read', 'stats.return.file', 'stats.return.review', 'stats.report',
+    'stats.read', 'stats.return.file', 'stats.return.review', 'stats.report', 'stats.history',
     'partner.read', 'partner.manage', 'partner.export', 'key_enterprise.read', 'key_enterprise.manage', 'key_enterprise.export', 'key_enterprise.log',
     'volunteer.read', 'volunteer.manage', 'volunteer.export', 'volunteer.log', 'overseas.read', 'overseas.manage', 'overseas.export',
     'training.read', 'training.manage', 'alert.read', 'alert.publish',

@@ -14,6 +14,7 @@ import { loadDemoRegistries } from './registries.ts';
 import { loadDemoTrainings } from './trainings.ts';
 import { loadDemoEvents } from './events.ts';
 import { loadDemoAssessments } from './assessments.ts';
+import { loadDemoHistoryImports } from './history-import.ts';
 import { ADMIN_INITIAL_PASSWORD, DEMO_PASSWORD, demoApplicant, demoNetwork, demoUsers } from './network.ts';
 
 export interface DemoLogin {
@@ -123,5 +124,6 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   await loadDemoTrainings(deps);
   await loadDemoEvents(deps);
   await loadDemoAssessments(deps);
+  await loadDemoHistoryImports(deps);
   return { loaded: true, logins };
 }

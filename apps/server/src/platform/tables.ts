@@ -45,6 +45,8 @@ import type { EventsTables } from './tables.events.ts';
 import type { AssessmentTables } from './tables.assessments.ts';
 export type * from './tables.assessments.ts';
 export type * from './tables.events.ts';
+import type { HistoryTables } from './tables.history.ts';
+export type * from './tables.history.ts';
 
 /** Kysely's view of the schema. Each module's migration adds its tables here. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -210,7 +212,7 @@ export interface AttachmentsTable {
   deleted_at: Timestamp | null;
 }
 
-export interface Database extends EventsTables, AssessmentTables {
+export interface Database extends EventsTables, AssessmentTables, HistoryTables {
   regions: RegionsTable;
   institutions: InstitutionsTable;
   users: UsersTable;

@@ -68,6 +68,7 @@ const router = createBrowserRouter(
         { path: 'stats/assessments', element: <Suspense fallback={<FullPageSpin />}><StatsPage tab="assessments" /></Suspense> },
         { path: 'stats/assessments/sheets/:id', element: <Suspense fallback={<FullPageSpin />}><SheetEditorPage /></Suspense> },
         { path: 'stats/assessments/runs/:id', element: <Suspense fallback={<FullPageSpin />}><RunPage /></Suspense> },
+        { path: 'stats/history', element: <Suspense fallback={<FullPageSpin />}><StatsPage tab="history" /></Suspense> },
         { path: 'institutions', element: <InstitutionsPage /> },
         { path: 'institutions/:id', element: <InstitutionsPage /> },
         { path: 'users', element: <UsersPage /> },

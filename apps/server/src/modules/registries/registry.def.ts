@@ -48,6 +48,8 @@ export interface ImportableDef {
   /** Which of these keys another record (not `exceptId`) already holds, in the registry the record would join. */
   taken(db: Q, at: { institutionId: string }, keys: readonly DupKey[], exceptId?: string): Promise<Set<string>>;
   dupMessage(kind: string, value?: string): { zh: string; en: string };
+  /** A column of the table that takes the import's id, so that a whole batch can be undone (historical import). */
+  batchColumn?: string;
   /** Resolve names in the import to ids (team name → team, liaison account → user); errors name the row. */
   resolve?(tx: Q, at: { institutionId: string; institutionPath: string }, rows: { row: number; values: Values; cells: Record<string, string> }[], errors: RowError[]): Promise<void>;
 }

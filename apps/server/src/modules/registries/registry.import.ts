@@ -22,7 +22,7 @@ const MAX_ROWS = 20_000;
 const CHUNK = 500;
 
 /** Where imports and their progress are kept: the registries share one table; the expert pool keeps its own. */
-export type ImportsTable = 'registry_imports' | 'expert_imports';
+export type ImportsTable = 'registry_imports' | 'expert_imports' | 'history_imports';
 const db = (deps: Deps) => deps.db as unknown as Kysely<any>;
 
 export async function startImport(deps: Deps, actor: Actor, def: ImportableDef, buffer: Buffer, institutionId: string | undefined, ctx: AuditContext,
@@ -98,7 +98,7 @@ export async function runImport(deps: Deps, importId: string, ctx: AuditContext,
       for (let i = 0; i < good.length; i += CHUNK) {
         const chunk = good.slice(i, i + CHUNK);
         const rows = await (tx as unknown as Kysely<any>).insertInto(def.table).values(chunk.map((g) => ({
-          ...def.toColumns(g.values, deps.secrets), institution_id: job.institution_id, institution_path: job.institution_path, created_at: now, updated_at: now,
+          ...def.toColumns(g.values, deps.secrets), ...(def.batchColumn ? { [def.batchColumn]: importId } : {}), institution_id: job.institution_id, institution_path: job.institution_path, created_at: now, updated_at: now,
         }))).returning('id').execute().catch(mapUnique(def));
         await tx.insertInto('audit_log').values(rows.map((r, k) => ({
           actor_id: ctx.actorId, actor_name: ctx.actorName, institution_id: job.institution_id, institution_path: job.institution_path,

@@ -19,6 +19,10 @@ const pct = { zh: '%', en: '%' };
 const WHERE_ZH = '计入当前承办机构（被移交的案件在接收机构受理移交后计入接收机构，只计一次）；地区按承办机构所在地。';
 const WHERE_EN = 'Counted at the institution holding the case (a transferred case counts once, at the receiving institution once it accepts the transfer); regions are the handling institution\'s.';
 
+/** Imported past cases (ADR 0032) count as accepted cases on their date, only for days before the institution's go-live. */
+const HISTORY_ZH = '另计入机构上线前的历史导入案件（按受理日期；只计上线日期之前的记录，上线后以平台记录为准，不重复计数）。';
+const HISTORY_EN = 'Also counts the imported past cases (by their day of acceptance), only for days before the institution went live on the platform; from then on the platform\'s records count, never both.';
+
 export const caseIndicators = [
   caseIndicator({
     id: 'cases.received', zh: '收到援助申请', en: 'Applications received', unit: piece, kind: 'count',
@@ -31,10 +35,10 @@ export const caseIndicators = [
   caseIndicator({
     id: 'cases.accepted', zh: '受理援助案件', en: 'Cases accepted', unit: piece, kind: 'count',
     definition: {
-      zh: `首次受理时间在统计期内的案件（移交接收不再重复计数；受理后撤回的仍计入受理当年）。上年受理、本年办结的案件计入上年受理数与本年办结数。${WHERE_ZH}`,
-      en: `Cases first accepted in the period (accepting a transfer does not count again; a case withdrawn after acceptance still counts in its year of acceptance). Accepted last year and concluded this year: last year's accepted, this year's concluded. ${WHERE_EN}`,
+      zh: `首次受理时间在统计期内的案件（移交接收不再重复计数；受理后撤回的仍计入受理当年）。上年受理、本年办结的案件计入上年受理数与本年办结数。${WHERE_ZH}${HISTORY_ZH}`,
+      en: `Cases first accepted in the period (accepting a transfer does not count again; a case withdrawn after acceptance still counts in its year of acceptance). Accepted last year and concluded this year: last year's accepted, this year's concluded. ${WHERE_EN} ${HISTORY_EN}`,
     },
-    date: sql`c.accepted_at`,
+    date: sql`c.accepted_at`, history: true,
   }),
   caseIndicator({
     id: 'cases.concluded', zh: '办结援助案件', en: 'Cases concluded', unit: piece, kind: 'count',
@@ -62,18 +66,18 @@ export const caseIndicators = [
   }),
   caseIndicator({
     id: 'cases.domestic', zh: '国内援助案件', en: 'Domestic cases accepted', unit: piece, kind: 'count',
-    definition: { zh: '首次受理时间在统计期内、不涉外的案件（口径同“受理援助案件”）。', en: 'Cases accepted in the period that are not overseas disputes (as “cases accepted”).' },
-    date: sql`c.accepted_at`, where: sql<boolean>`NOT c.overseas`,
+    definition: { zh: `首次受理时间在统计期内、不涉外的案件（口径同“受理援助案件”）。${HISTORY_ZH}`, en: `Cases accepted in the period that are not overseas disputes (as “cases accepted”). ${HISTORY_EN}` },
+    date: sql`c.accepted_at`, where: sql<boolean>`NOT c.overseas`, history: true,
   }),
   caseIndicator({
     id: 'cases.overseas', zh: '海外纠纷援助案件', en: 'Overseas cases accepted', unit: piece, kind: 'count',
-    definition: { zh: '首次受理时间在统计期内、标记为海外纠纷的案件（口径同“受理援助案件”）。', en: 'Cases accepted in the period marked as overseas disputes (as “cases accepted”).' },
-    date: sql`c.accepted_at`, where: sql<boolean>`c.overseas`,
+    definition: { zh: `首次受理时间在统计期内、标记为海外纠纷的案件（口径同“受理援助案件”）。${HISTORY_ZH}`, en: `Cases accepted in the period marked as overseas disputes (as “cases accepted”). ${HISTORY_EN}` },
+    date: sql`c.accepted_at`, where: sql<boolean>`c.overseas`, history: true,
   }),
   caseIndicator({
     id: 'cases.sme', zh: '面向中小微企业援助案件', en: 'Cases accepted for SMEs', unit: piece, kind: 'count',
-    definition: { zh: '首次受理时间在统计期内、申请人为中型、小型或微型企业的案件。', en: 'Cases accepted in the period whose applicant is a medium, small or micro enterprise.' },
-    date: sql`c.accepted_at`, where: SME,
+    definition: { zh: `首次受理时间在统计期内、申请人为中型、小型或微型企业的案件。${HISTORY_ZH}`, en: `Cases accepted in the period whose applicant is a medium, small or micro enterprise. ${HISTORY_EN}` },
+    date: sql`c.accepted_at`, where: SME, history: true,
   }),
   caseIndicator({
     id: 'cases.transfers_in', zh: '移交接收案件', en: 'Cases received by transfer', unit: piece, kind: 'count',

@@ -2,6 +2,7 @@ import { analysisPurposes } from '@yuanzhi/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import { inScope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
+import { historyRows } from './history/history.sql.ts';
 import { regionMatch } from './indicators.sql.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
 
@@ -17,7 +18,7 @@ const keys: Partial<Record<Dimension, RawBuilder<string | null>>> = {
  * A count over rows `(d date, institution_id, institution_path, n)`: the CST day that puts a row in a period, the
  * institution that did the work, and what the row adds (1, or a head count).
  */
-function rowsIndicator(meta: Omit<Indicator, 'dims' | 'evaluate' | 'kind'>, rows: RawBuilder<unknown>): Indicator {
+export function rowsIndicator(meta: Omit<Indicator, 'dims' | 'evaluate' | 'kind'>, rows: RawBuilder<unknown>): Indicator {
   return {
     ...meta,
     kind: 'count',
@@ -43,18 +44,19 @@ function rowsIndicator(meta: Omit<Indicator, 'dims' | 'evaluate' | 'kind'>, rows
   };
 }
 
-const events = sql`(SELECT e.starts_on AS d, e.institution_id, e.institution_path, 1 AS n FROM onsite_events e)`;
+/** Live records and, before the institution's go-live, the imported past ones (ADR 0032). */
+const events = sql`(SELECT e.starts_on AS d, e.institution_id, e.institution_path, 1 AS n FROM onsite_events e UNION ALL ${historyRows('onsite_service')})`;
 const complaints = sql`(SELECT o.taken_on AS d, e.institution_id, e.institution_path, 1 AS n FROM onsite_complaints o JOIN onsite_events e ON e.id = o.event_id)`;
 const consultations = sql`(SELECT q.on_date AS d, e.institution_id, e.institution_path, q.count AS n FROM onsite_consultations q JOIN onsite_events e ON e.id = q.event_id)`;
 const projects = (purpose?: string) => sql`(SELECT p.starts_on AS d, p.institution_id, p.institution_path, 1 AS n FROM analysis_projects p
-  WHERE ${purpose ? sql`p.purpose = ${purpose}` : sql`true`})`;
+  WHERE ${purpose ? sql`p.purpose = ${purpose}` : sql`true`} UNION ALL ${historyRows('analysis', purpose)})`;
 
 export const eventIndicators: Indicator[] = [
   rowsIndicator({
     id: 'events.onsite_services', module: 'events', zh: '驻场服务', en: 'On-site services at events', unit: { zh: '次', en: 'events' },
     definition: {
-      zh: '为展会、交易会、体育赛事、创新创业活动、文化活动等提供的驻场维权援助服务，按活动开始日期计入统计期，一项活动计一次。',
-      en: 'On-site assistance at exhibitions, trade fairs, sports, innovation and cultural events, counted once per event in the period of its first day.',
+      zh: '为展会、交易会、体育赛事、创新创业活动、文化活动等提供的驻场维权援助服务，按活动开始日期计入统计期，一项活动计一次；另计入机构上线日期之前的历史导入驻场服务（不与平台记录重复）。',
+      en: 'On-site assistance at exhibitions, trade fairs, sports, innovation and cultural events, counted once per event in the period of its first day. Also the imported past on-site services dated before the institution went live (never both).',
     },
   }, events),
   rowsIndicator({
@@ -68,8 +70,8 @@ export const eventIndicators: Indicator[] = [
   rowsIndicator({
     id: 'analysis.projects', module: 'analysis', zh: '分析预警服务', en: 'Analysis-and-warning services', unit: { zh: '次', en: 'projects' },
     definition: {
-      zh: '受政府部门或企业委托开展的分析预警项目（专利导航、自由实施分析、竞争对手监测、区域统计分析），按项目开始日期计入，一个项目计一次。',
-      en: 'Analysis projects commissioned by governments or enterprises (patent landscapes, FTO, competitor monitoring, regional statistics), once per project in the period it started.',
+      zh: '受政府部门或企业委托开展的分析预警项目（专利导航、自由实施分析、竞争对手监测、区域统计分析），按项目开始日期计入，一个项目计一次；另计入机构上线日期之前的历史导入分析预警服务（不与平台记录重复）。',
+      en: 'Analysis projects commissioned by governments or enterprises (patent landscapes, FTO, competitor monitoring, regional statistics), once per project in the period it started; also the imported past analysis services dated before the institution went live (never both).',
     },
   }, projects()),
   ...analysisPurposes.map((p) => rowsIndicator({

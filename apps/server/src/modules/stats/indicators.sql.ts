@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { inScope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
+import { historyCases } from './history/history.sql.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
 
 /** Condition on a region code column: 420000 → the province's codes, 420100 → the city's, else exact. */
@@ -29,6 +30,8 @@ export interface CaseIndicatorSpec extends Omit<Indicator, 'module' | 'dims' | '
   where?: RawBuilder<boolean>;
   /** For a ratio: which of the counted cases are in the numerator. */
   numerator?: RawBuilder<boolean>;
+  /** Also count the imported past accepted cases (ADR 0032); `where` may then read only the columns they have. */
+  history?: boolean;
 }
 
 function caseConditions(cut: Cut, spec: CaseIndicatorSpec): RawBuilder<boolean>[] {
@@ -48,8 +51,11 @@ function caseConditions(cut: Cut, spec: CaseIndicatorSpec): RawBuilder<boolean>[
 
 function caseFrom(spec: CaseIndicatorSpec, by?: Dimension): RawBuilder<unknown> {
   const unnest = by === 'service' ? sql`CROSS JOIN LATERAL unnest(c.services) AS s(service)` : sql``;
-  return sql`(SELECT c.*, ${spec.date} AS d FROM cases c WHERE c.state <> 'draft') c
-    JOIN institutions i ON i.id = c.institution_id ${unnest}`;
+  const rows = spec.history
+    ? sql`SELECT c.id, c.institution_id, c.institution_path, c.state, c.ip_type, c.channel, c.services, c.applicant_kind, c.overseas,
+        c.enterprise_size, ${spec.date} AS d FROM cases c WHERE c.state <> 'draft' UNION ALL ${historyCases}`
+    : sql`SELECT c.*, ${spec.date} AS d FROM cases c WHERE c.state <> 'draft'`;
+  return sql`(${rows}) c JOIN institutions i ON i.id = c.institution_id ${unnest}`;
 }
 
 /** An indicator over the cases table: one SQL statement per evaluation, grouped by the breakdown. */
@@ -77,7 +83,7 @@ export function caseIndicator(spec: CaseIndicatorSpec): Indicator {
       const conds = caseConditions(cut, spec);
       if (numerator) conds.push(numerator);
       const { rows } = await sql<{ id: string }>`
-        SELECT c.id FROM ${caseFrom(spec)} WHERE ${sql.join(conds, sql` AND `)} ORDER BY c.d DESC LIMIT ${limit}`.execute(db);
+        SELECT c.id FROM ${caseFrom({ ...spec, history: false })} WHERE ${sql.join(conds, sql` AND `)} ORDER BY c.d DESC LIMIT ${limit}`.execute(db);
       return rows.map((r) => r.id);
     },
   };

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { inScope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
+import { historyTrainings } from './history/history.sql.ts';
 import { regionMatch } from './indicators.sql.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
 
@@ -43,23 +44,25 @@ function indicator(
   };
 }
 
-const trainingsHeld = sql`(SELECT t.*, (SELECT count(*) FROM training_registrations r WHERE r.training_id = t.id AND r.status = 'confirmed' AND r.checked_in_at IS NOT NULL) AS checked_in
-  FROM trainings t) x`;
+/** Trainings on the platform and, before the holding institution's go-live, the imported past ones (ADR 0032). */
+const trainingsHeld = sql`(SELECT t.institution_id, t.institution_path, t.state, t.starts_at, t.head_count,
+    (SELECT count(*) FROM training_registrations r WHERE r.training_id = t.id AND r.status = 'confirmed' AND r.checked_in_at IS NOT NULL) AS checked_in
+  FROM trainings t UNION ALL ${historyTrainings}) x`;
 const held = sql<boolean>`x.state IN ('held', 'closed')`;
 
 export const trainingIndicators: Indicator[] = [
   indicator({
     id: 'trainings.sessions', zh: '公益研讨、培训场次', en: 'Seminars and trainings held', unit: { zh: '场', en: 'sessions' },
     definition: {
-      zh: '开始时间在统计期内、状态为“已举办”或“已结束”的公益培训和研讨，按举办机构统计。',
-      en: 'Trainings and seminars starting in the period and marked held or closed, counted at the holding institution.',
+      zh: '开始时间在统计期内、状态为“已举办”或“已结束”的公益培训和研讨，按举办机构统计；另计入机构上线日期之前的历史导入培训（按培训日期，不与平台记录重复）。',
+      en: 'Trainings and seminars starting in the period and marked held or closed, counted at the holding institution; also the imported past trainings dated before the institution went live (by their day, never both).',
     },
   }, 'trainings', trainingsHeld, sql`x.starts_at`, sql`x.institution_path`, sql`count(*)`, held),
   indicator({
     id: 'trainings.attendances', zh: '公益研讨、培训人次', en: 'Training attendances', unit: { zh: '人次', en: 'attendances' },
     definition: {
-      zh: '上述场次的实际到场人次：记录了到场人数（不登记姓名的大型活动、线上活动）的取到场人数，否则取签到人数。',
-      en: 'People who attended those sessions: the recorded head count where there is one (large or online events), else the check-ins.',
+      zh: '上述场次的实际到场人次：记录了到场人数（不登记姓名的大型活动、线上活动）的取到场人数，否则取签到人数；历史导入的培训取导入的参加人次。',
+      en: 'People who attended those sessions: the recorded head count where there is one (large or online events), else the check-ins; an imported past training, its imported attendance.',
     },
   }, 'trainings', trainingsHeld, sql`x.starts_at`, sql`x.institution_path`, sql`sum(coalesce(x.head_count, x.checked_in))`, held),
   indicator({

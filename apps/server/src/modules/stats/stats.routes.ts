@@ -6,6 +6,7 @@ import { scopeFor } from '../../authz/can.ts';
 import { requireActor } from '../../platform/http/route-guard.ts';
 import { auditContext, recordAudit } from '../audit/audit.record.ts';
 import { indicators } from './indicators.registry.ts';
+import { historyRoutes } from './history/history.routes.ts';
 import { reportRoutes } from './report.routes.ts';
 import { returnRoutes } from './returns.routes.ts';
 import { breakdownOut, breakdownQuery, cutQuery, indicatorOut, recordOut, recordsQuery, summaryOut, tableBody } from './stats.schemas.ts';
@@ -17,6 +18,7 @@ const RECORD_LIMIT = 500;
 export async function statsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(returnRoutes);
   await app.register(reportRoutes);
+  await app.register(historyRoutes);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
 

@@ -6,6 +6,7 @@ import { deadlineRemindersJob } from '../../modules/notifications/deadline-remin
 import { notificationDeliveryJob } from '../../modules/notifications/notifications.delivery.ts';
 import { expertImportJob } from '../../modules/experts/experts.import.ts';
 import { registryImportJob } from '../../modules/registries/registry.import.ts';
+import { historyImportJob } from '../../modules/stats/history/history.import.ts';
 import { invitationTimeoutJob } from '../../modules/experts/experts.invitations.ts';
 import { retentionJob } from '../../modules/privacy/retention.ts';
 import { scheduledBackupJob } from '../backup/schedule.ts';
@@ -48,6 +49,7 @@ export const allJobs: readonly AnyJob[] = [
   referralChaseJob,
   expertImportJob,
   registryImportJob,
+  historyImportJob,
   invitationTimeoutJob,
   scheduledBackupJob,
   retentionJob,

@@ -54,11 +54,11 @@ export function RegistryImport({ ui }: { ui: ImportUi }) {
   const rows = status?.errors ?? [];
   return (
     <>
-      <Button icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid={`${ui.key}-import`}>{t('import')}</Button>
-      <Modal open={open} title={`${t('importTitle')} · ${bi(...ui.title)}`} onCancel={() => setOpen(false)} footer={null} width={760}>
+      <Button icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid={`${ui.key}-import`}>{ui.label ? bi(...ui.label) : t('import')}</Button>
+      <Modal open={open} title={ui.label ? bi(...ui.label) : `${t('importTitle')} · ${bi(...ui.title)}`} onCancel={() => setOpen(false)} footer={null} width={760}>
         <Typography.Paragraph type="secondary">{bi(...ui.importHint)} {t('importRule')}</Typography.Paragraph>
         <InstitutionPicker allowClear placeholder={t('importInto')} style={{ width: '100%', marginBottom: 12 }} value={into} onChange={setInto} />
-        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+        <Upload accept={ui.accept ?? '.xlsx'} showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
           <Button type="primary" icon={<UploadOutlined />} loading={busy} data-testid={`${ui.key}-import-file`}>{t('chooseFile')}</Button>
         </Upload>
         {status && !ENDED.includes(status.status) && (

@@ -50,4 +50,4 @@ export interface RegistryUi {
 }
 
 /** What the import dialog needs: the registries pass their RegistryUi, the expert pool its own. */
-export type ImportUi = Pick<RegistryUi, 'key' | 'api' | 'title' | 'importHint'> & { fields: Pick<FieldUi, 'key' | 'zh' | 'en'>[]; queryKey?: string };
+export type ImportUi = Pick<RegistryUi, 'key' | 'api' | 'title' | 'importHint'> & { fields: Pick<FieldUi, 'key' | 'zh' | 'en'>[]; queryKey?: string; accept?: string; label?: [string, string] };
