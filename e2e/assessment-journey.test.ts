@@ -1,12 +1,13 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../apps/server/src/demo/network.ts';
 import { pdf } from '../apps/server/src/platform/storage/storage.test-support.ts';
 import { pick } from './support/antd.ts';
 import { launchBrowser, screenshotDir, snap } from './support/browser.ts';
 import { startServer } from './support/server.ts';
+import { consoleSession } from './support/console.ts';
 
 /**
  * 考核: the provincial supervisor builds a scoring sheet (weights checked to 100 as typed), runs it over the
@@ -26,19 +27,7 @@ afterAll(async () => {
 
 const GG = '东湖高新区光谷知识产权维权援助工作站';
 
-async function session(username: string): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => r.status() >= 500 && errors.push(`http ${r.status()} ${r.url()}`));
-  await page.goto(server.url + '/console');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
-  return { ctx, page, errors };
-}
+const session = (username: string) => consoleSession(browser, server.url, username, DEMO_PASSWORD);
 
 const input = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:is(input,textarea), [data-testid="${id}"] :is(input,textarea)`).first();
 

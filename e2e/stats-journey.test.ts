@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../apps/server/src/demo/network.ts';
 import { launchBrowser, screenshotDir, snap } from './support/browser.ts';
 import { startServer } from './support/server.ts';
+import { consoleSession } from './support/console.ts';
 
 /**
  * Statistical returns and the yearly report: 武汉市中心 files its quarterly return, the province sends it
@@ -30,19 +31,7 @@ const now = new Date(Date.now() + 8 * 3_600_000);
 const q = Math.floor(now.getUTCMonth() / 3);
 const PERIOD = q === 0 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q}`;
 
-async function session(username: string): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => r.status() >= 500 && errors.push(`http ${r.status()} ${r.url()}`));
-  await page.goto(server.url + '/console');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
-  return { ctx, page, errors };
-}
+const session = (username: string) => consoleSession(browser, server.url, username, DEMO_PASSWORD);
 
 async function openReturn(page: Page) {
   await page.goto(`${server.url}/console/stats/returns?period=${PERIOD}`);

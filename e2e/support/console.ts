@@ -1,6 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { pick } from './antd.ts';
+import { watchErrors } from './browser.ts';
 
 /** Sign in to the console (demo staff have no forced password change and no TOTP). */
 export async function signIn(page: Page, base: string, username: string, password = 'Hubei#Assist2026'): Promise<void> {
@@ -64,4 +65,15 @@ export async function signInEnrolling(
   }
   await page.getByTestId('totp-submit').click();
   await menu.waitFor();
+}
+
+/** A console user in a browser context of their own (downloads accepted), signed in, with an error collector. */
+export async function consoleSession(
+  browser: Browser, base: string, username: string, password = 'Hubei#Assist2026',
+): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await signInEnrolling(page, base, username, password);
+  return { ctx, page, errors };
 }
