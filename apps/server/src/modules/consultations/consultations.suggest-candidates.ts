@@ -1,0 +1,106 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Scope } from '../../authz/can.ts';
+import type { DB, Tx } from '../../platform/db.ts';
+import type { SearchKind } from '../../platform/tables.search.ts';
+import { filterWord } from '../search/search.segment.ts';
+import type { ChosenWords } from './consultations.suggest-words.ts';
+
+/**
+ * The desk's candidate answers from the search index (ADR 0034): featured Q&A, knowledge articles and answered
+ * consultations in the clerk's scope. At most CANDIDATES are taken before any ranking, so the work is bounded
+ * whatever the words; only those are ranked.
+ */
+export interface Candidate {
+  kind: SearchKind;
+  ref_id: string;
+  sort_at: Date;
+  rank: number;
+}
+
+/** Matches taken before ranking. */
+const CANDIDATES = 200;
+/** The newest-first step looks at no more than this many of the newest suggestible entries. */
+const WALK = 3000;
+/** A reviewed, de-identified featured answer is worth more to the clerk than one colleague's past answer. */
+const FEATURED = 1.5;
+
+/** Words hold letters and digits only (search.segment.ts clean), so quoting each is enough for to_tsquery. */
+const tsq = (words: readonly string[], op: '|' | '&') => words.map((w) => `'${w}'`).join(` ${op} `);
+
+function kindWords(withConsultations: boolean): string {
+  return tsq([filterWord('k', 'qa'), filterWord('k', 'knowledge'), ...(withConsultations ? [filterWord('k', 'consultation')] : [])], '|');
+}
+
+function suggestible(scope: Scope): RawBuilder<SqlBool> {
+  const parts = [sql<SqlBool>`s.kind = 'qa'`, sql<SqlBool>`(s.kind = 'article' AND s.article_kind = 'knowledge')`];
+  if (scope.paths.length > 0) {
+    parts.push(sql<SqlBool>`(s.kind = 'consultation' AND s.institution_path <@ ANY(${sql.val(scope.paths)}::ltree[]))`);
+  }
+  return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+}
+
+/** An answered consultation only (an open one has nothing to suggest); articles are in the index only when published. */
+const answered = sql<SqlBool>`(s.kind <> 'consultation' OR EXISTS (SELECT 1 FROM consultations c WHERE c.id = s.ref_id AND c.status = 'answered'))`;
+
+/** The rarest words count this many times more in the ranking: cover density alone knows nothing of rarity. */
+const EMPHASIS = 2;
+
+function rank(ranked: readonly string[]): RawBuilder<number> {
+  // Cover density normalised by length, again for the two rarest words (a question sharing one rare word with an
+  // answer is about the same thing; one sharing 商标 is not), the entry's boost (ADR 0017), featured Q&A first, and a
+  // gentle pull towards recent answers (a year old weighs about 0.84 of today's): answers should reflect current practice.
+  return sql<number>`((ts_rank_cd(s.tsv, to_tsquery('simple', ${tsq(ranked, '|')}), 1)
+      + ${EMPHASIS}::float8 * ts_rank_cd(s.tsv, to_tsquery('simple', ${tsq(ranked.slice(0, 2), '|')}), 1)) * s.boost
+    * CASE WHEN s.kind = 'qa' THEN ${FEATURED}::float8 ELSE 1 END
+    * (0.75 + 0.25 * exp(-extract(epoch FROM now() - s.sort_at) / 31536000.0)))::float8`;
+}
+
+/** Rare words: their matches from the GIN index, at most CANDIDATES of them (a bitmap scan, no order). */
+async function rareStep(tx: Tx, w: ChosenWords, scope: Scope): Promise<Candidate[]> {
+  const match = `(${tsq(w.rare, '|')}) & (${kindWords(scope.paths.length > 0)})`;
+  await sql`SET LOCAL enable_indexscan = off`.execute(tx);
+  const r = await sql<Candidate>`
+    SELECT s.kind, s.ref_id, s.sort_at, ${rank(w.ranked)} AS rank FROM search_entries s
+    WHERE s.tsv @@ to_tsquery('simple', ${match}) AND ${suggestible(scope)} AND ${answered}
+    LIMIT ${CANDIDATES}`.execute(tx);
+  await sql`SET LOCAL enable_indexscan = on`.execute(tx);
+  return r.rows;
+}
+
+/** Common words: the newest suggestible entries (at most WALK of them) holding them, at most CANDIDATES. */
+async function newestStep(tx: Tx, words: readonly string[], op: '|' | '&', w: ChosenWords, scope: Scope): Promise<Candidate[]> {
+  await sql`SET LOCAL enable_bitmapscan = off`.execute(tx);
+  const r = await sql<Candidate>`
+    SELECT s.kind, s.ref_id, s.sort_at, ${rank(w.ranked)} AS rank
+    FROM (SELECT s.kind, s.ref_id, s.sort_at, s.boost, s.tsv FROM search_entries s WHERE ${suggestible(scope)}
+          ORDER BY s.sort_at DESC LIMIT ${WALK}) s
+    WHERE s.tsv @@ to_tsquery('simple', ${tsq(words, op)}) AND ${answered}
+    LIMIT ${CANDIDATES}`.execute(tx);
+  await sql`SET LOCAL enable_bitmapscan = on`.execute(tx);
+  return r.rows;
+}
+
+/**
+ * Rare words first. When they find fewer than `enough` (or there are none), the common words fill in among the
+ * newest entries: all of the two rarest together, then any of them.
+ */
+export async function candidates(db: DB, w: ChosenWords, scope: Scope, enough: number): Promise<Candidate[]> {
+  return db.transaction().execute(async (tx) => {
+    // Each statement gets the plan it is written for (ADR 0017): the planner's guesses for several words are far off.
+    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+    await sql`SET LOCAL enable_hashjoin = off`.execute(tx);
+    await sql`SET LOCAL enable_mergejoin = off`.execute(tx);
+    let found = w.rare.length > 0 ? await rareStep(tx, w, scope) : [];
+    const steps: [string[], '|' | '&'][] = w.common.length > 1 ? [[w.common.slice(0, 2), '&'], [w.common, '|']] : [[w.common, '|']];
+    for (const [words, op] of steps) {
+      if (found.length >= enough || words.length === 0) break;
+      found = merge(found, await newestStep(tx, words, op, w, scope));
+    }
+    return found;
+  });
+}
+
+function merge(a: Candidate[], b: Candidate[]): Candidate[] {
+  const seen = new Set(a.map((c) => `${c.kind}:${c.ref_id}`));
+  return [...a, ...b.filter((c) => !seen.has(`${c.kind}:${c.ref_id}`))];
+}
