@@ -17,18 +17,25 @@ export interface Candidate {
   rank: number;
 }
 
-/** Matches taken before ranking. */
-const CANDIDATES = 200;
+/** Matches taken before ranking (per step). */
+const CANDIDATES = 100;
 /** The newest-first step looks at no more than this many of the newest suggestible entries. */
-const WALK = 3000;
+const WALK = 2000;
+/**
+ * Two common words go through the GIN index together when PostgreSQL's statistics expect them together in at most
+ * this share of the index (as if independent): a short bitmap, and no walk, which for a one-city clerk reads an
+ * entry of every city to find one of theirs.
+ */
+const PAIR_SHARE = 0.02;
 /** A reviewed, de-identified featured answer is worth more to the clerk than one colleague's past answer. */
 const FEATURED = 1.5;
 
 /** Words hold letters and digits only (search.segment.ts clean), so quoting each is enough for to_tsquery. */
 const tsq = (words: readonly string[], op: '|' | '&') => words.map((w) => `'${w}'`).join(` ${op} `);
 
+/** Featured Q&A, knowledge articles and (in scope) answered consultations, as index words (search.index.ts filterWords). */
 function kindWords(withConsultations: boolean): string {
-  return tsq([filterWord('k', 'qa'), filterWord('k', 'knowledge'), ...(withConsultations ? [filterWord('k', 'consultation')] : [])], '|');
+  return tsq([filterWord('k', 'qa'), filterWord('k', 'knowledge'), ...(withConsultations ? [filterWord('v', 'answered')] : [])], '|');
 }
 
 function suggestible(scope: Scope): RawBuilder<SqlBool> {
@@ -40,7 +47,7 @@ function suggestible(scope: Scope): RawBuilder<SqlBool> {
 }
 
 /** An answered consultation only (an open one has nothing to suggest); articles are in the index only when published. */
-const answered = sql<SqlBool>`(s.kind <> 'consultation' OR EXISTS (SELECT 1 FROM consultations c WHERE c.id = s.ref_id AND c.status = 'answered'))`;
+const answered = sql<SqlBool>`(s.kind <> 'consultation' OR s.tsv @@ ${filterWord('v', 'answered')}::tsquery)`;
 
 /** The rarest words count this many times more in the ranking: cover density alone knows nothing of rarity. */
 const EMPHASIS = 2;
@@ -55,9 +62,9 @@ function rank(ranked: readonly string[]): RawBuilder<number> {
     * (0.75 + 0.25 * exp(-extract(epoch FROM now() - s.sort_at) / 31536000.0)))::float8`;
 }
 
-/** Rare words: their matches from the GIN index, at most CANDIDATES of them (a bitmap scan, no order). */
-async function rareStep(tx: Tx, w: ChosenWords, scope: Scope): Promise<Candidate[]> {
-  const match = `(${tsq(w.rare, '|')}) & (${kindWords(scope.paths.length > 0)})`;
+/** Words whose matches are few: from the GIN index, at most CANDIDATES of them (a bitmap scan, no order). */
+async function ginStep(tx: Tx, words: readonly string[], op: '|' | '&', w: ChosenWords, scope: Scope): Promise<Candidate[]> {
+  const match = `(${tsq(words, op)}) & (${kindWords(scope.paths.length > 0)})`;
   await sql`SET LOCAL enable_indexscan = off`.execute(tx);
   const r = await sql<Candidate>`
     SELECT s.kind, s.ref_id, s.sort_at, ${rank(w.ranked)} AS rank FROM search_entries s
@@ -81,21 +88,23 @@ async function newestStep(tx: Tx, words: readonly string[], op: '|' | '&', w: Ch
 }
 
 /**
- * Rare words first. When they find fewer than `enough` (or there are none), the common words fill in among the
- * newest entries: all of the two rarest together, then any of them.
+ * Rare words first. When they find fewer than `enough` (or there are none), the two rarest common words together
+ * (through the GIN index when few entries are expected to hold both, else among the newest entries), then any of
+ * the common words among the newest entries.
  */
-export async function candidates(db: DB, w: ChosenWords, scope: Scope, enough: number): Promise<Candidate[]> {
+export async function candidates(db: DB, w: ChosenWords, shares: (word: string) => number, scope: Scope, enough: number): Promise<Candidate[]> {
   return db.transaction().execute(async (tx) => {
     // Each statement gets the plan it is written for (ADR 0017): the planner's guesses for several words are far off.
     await sql`SET LOCAL enable_seqscan = off`.execute(tx);
     await sql`SET LOCAL enable_hashjoin = off`.execute(tx);
     await sql`SET LOCAL enable_mergejoin = off`.execute(tx);
-    let found = w.rare.length > 0 ? await rareStep(tx, w, scope) : [];
-    const steps: [string[], '|' | '&'][] = w.common.length > 1 ? [[w.common.slice(0, 2), '&'], [w.common, '|']] : [[w.common, '|']];
-    for (const [words, op] of steps) {
-      if (found.length >= enough || words.length === 0) break;
-      found = merge(found, await newestStep(tx, words, op, w, scope));
+    let found = w.rare.length > 0 ? await ginStep(tx, w.rare, '|', w, scope) : [];
+    const pair = w.common.slice(0, 2);
+    if (found.length < enough && pair.length === 2) {
+      const fewTogether = shares(pair[0]!) * shares(pair[1]!) <= PAIR_SHARE;
+      found = merge(found, await (fewTogether ? ginStep(tx, pair, '&', w, scope) : newestStep(tx, pair, '&', w, scope)));
     }
+    if (found.length < enough && w.common.length > 0) found = merge(found, await newestStep(tx, w.common, '|', w, scope));
     return found;
   });
 }

@@ -36,9 +36,10 @@ const QUESTION_CHARS = 1000;
  * de-identified. Any text is accepted: punctuation alone or filler alone gives an empty list.
  */
 export async function suggestAnswers(db: DB, question: string, scope: Scope, limit = 5): Promise<Suggestion[]> {
-  const words = chooseWords(questionWords(question.replaceAll('\u0000', ''), QUESTION_CHARS), await wordStats(db));
+  const stats = await wordStats(db);
+  const words = chooseWords(questionWords(question.replaceAll('\u0000', ''), QUESTION_CHARS), stats);
   if (words.ranked.length === 0) return [];
-  const found = await candidates(db, words, scope, limit);
+  const found = await candidates(db, words, (w) => stats.freq(w), scope, limit);
   const best = found.sort(byRank).slice(0, limit);
   return present(db, best, words.ranked);
 }
