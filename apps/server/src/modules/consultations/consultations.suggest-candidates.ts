@@ -18,7 +18,7 @@ export interface Candidate {
 }
 
 /** Matches taken before ranking (per step). */
-const CANDIDATES = 100;
+const CANDIDATES = 60;
 /**
  * Entries a step reads at most, before the kind, scope and answered conditions: the work stays bounded for a
  * one-city clerk too, whose entries are a twelfth of the matches (they then get fewer candidates, not a slower answer).
@@ -60,12 +60,22 @@ function rank(ranked: readonly string[]): RawBuilder<number> {
     * (0.75 + 0.25 * exp(-extract(epoch FROM now() - s.sort_at) / 31536000.0)))::float8`;
 }
 
+/**
+ * The plan each statement is written for (ADR 0017: the planner's guesses for several words are far off), set for the
+ * rest of the transaction in one round trip: a bitmap scan of the GIN index, or an index scan of the newest entries.
+ */
+async function plan(tx: Tx, scan: 'bitmap' | 'index'): Promise<void> {
+  await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+    set_config('enable_mergejoin', 'off', true), set_config('enable_indexscan', ${scan === 'index' ? 'on' : 'off'}, true),
+    set_config('enable_bitmapscan', ${scan === 'bitmap' ? 'on' : 'off'}, true)`.execute(tx);
+}
+
 /** Words whose matches are few: from the GIN index, at most CANDIDATES of them (a bitmap scan, no order). */
 async function ginStep(tx: Tx, words: readonly string[], op: '|' | '&', w: ChosenWords, scope: Scope): Promise<Candidate[]> {
   // The kinds are not added to the GIN query: their words (zzvanswered …) are in most entries, and GIN reads an OR
   // of long posting lists whole (30 ms for 陶瓷 & 宜昌 & (zzkqa | zzkknowledge | zzvanswered) at 600,000 entries).
   const match = tsq(words, op);
-  await sql`SET LOCAL enable_indexscan = off`.execute(tx);
+  await plan(tx, 'bitmap');
   // The matches come from the GIN index alone, at most EXAMINE of them: given the kind and scope conditions, the
   // planner would AND the bitmap with ones of the primary key and the path index (190 ms for one city's scope at
   // 600,000 entries).
@@ -75,20 +85,18 @@ async function ginStep(tx: Tx, words: readonly string[], op: '|' | '&', w: Chose
     SELECT s.kind, s.ref_id, s.sort_at, ${rank(w.ranked)} AS rank FROM m s
     WHERE ${suggestible(scope)} AND ${answered}
     LIMIT ${CANDIDATES}`.execute(tx);
-  await sql`SET LOCAL enable_indexscan = on`.execute(tx);
   return r.rows;
 }
 
 /** Common words: among the EXAMINE newest entries of the index, the suggestible ones holding them, at most CANDIDATES. */
 async function newestStep(tx: Tx, words: readonly string[], op: '|' | '&', w: ChosenWords, scope: Scope): Promise<Candidate[]> {
-  await sql`SET LOCAL enable_bitmapscan = off`.execute(tx);
+  await plan(tx, 'index');
   const r = await sql<Candidate>`
     SELECT s.kind, s.ref_id, s.sort_at, ${rank(w.ranked)} AS rank
     FROM (SELECT s.kind, s.ref_id, s.sort_at, s.boost, s.tsv, s.article_kind, s.institution_path FROM search_entries s
           ORDER BY s.sort_at DESC LIMIT ${EXAMINE}) s
     WHERE ${suggestible(scope)} AND s.tsv @@ to_tsquery('simple', ${tsq(words, op)}) AND ${answered}
     LIMIT ${CANDIDATES}`.execute(tx);
-  await sql`SET LOCAL enable_bitmapscan = on`.execute(tx);
   return r.rows;
 }
 
@@ -99,10 +107,6 @@ async function newestStep(tx: Tx, words: readonly string[], op: '|' | '&', w: Ch
  */
 export async function candidates(db: DB, w: ChosenWords, shares: (word: string) => number, scope: Scope, enough: number): Promise<Candidate[]> {
   return db.transaction().execute(async (tx) => {
-    // Each statement gets the plan it is written for (ADR 0017): the planner's guesses for several words are far off.
-    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
-    await sql`SET LOCAL enable_hashjoin = off`.execute(tx);
-    await sql`SET LOCAL enable_mergejoin = off`.execute(tx);
     let found = w.rare.length > 0 ? await ginStep(tx, w.rare, '|', w, scope) : [];
     const pair = w.common.slice(0, 2);
     if (found.length < enough && pair.length === 2) {
