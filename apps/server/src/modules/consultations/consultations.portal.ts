@@ -48,6 +48,8 @@ export async function followUp(deps: Deps, actor: Actor, consultationId: string,
     await tx.insertInto('consultation_messages')
       .values({ consultation_id: c.id, author: 'asker', author_id: actor.userId, body, created_at: now }).execute();
     await tx.updateTable('consultations').set({ status: 'open', updated_at: now }).where('id', '=', c.id).execute();
+    // Open again: no longer a desk suggestion until answered (ADR 0034).
+    await indexConsultation(tx, c.id);
     await recordAudit(tx, ctx, {
       action: 'consultation.follow_up', objectType: 'consultation', objectId: c.id, institutionId: c.institution_id, institutionPath: c.institution_path,
     });

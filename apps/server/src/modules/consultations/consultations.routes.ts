@@ -17,7 +17,10 @@ import { qaProposalRoutes } from './qa-proposals.routes.ts';
 const tags = ['consultations'];
 const rec = z.record(z.string(), z.unknown());
 const one = z.object({ data: rec, abilities: rec });
-const suggestion = z.object({ source: z.literal('consultation'), refId: z.string(), title: z.string(), snippet: z.string(), score: z.number() });
+const suggestion = z.object({
+  source: z.enum(['consultation', 'qa', 'knowledge']), refId: z.string(), title: z.string(), snippet: z.string(), answer: z.string(),
+  highlighted: z.object({ title: z.string(), snippet: z.string() }), score: z.number(),
+});
 export const EXPORT_MAX_ROWS = 10_000;
 
 /** The consultation desk (咨询指导): record, list, export, suggestions, answer, turn into a case. */

@@ -20,6 +20,8 @@ export interface SearchEntry {
   year: number | null;
   sortAt: Date;
   boost: number;
+  /** A consultation that has been answered (and not reopened): the desk may suggest its answer (ADR 0034). */
+  answered?: boolean;
 }
 
 /** Text kept for snippets; the index itself covers up to MAX_INDEXED_CHARS. */
@@ -53,6 +55,7 @@ export interface ConsultationForSearch {
   institution_path: string;
   question: string;
   answer: string | null;
+  status: string;
   ip_type: string | null;
   region_code: string | null;
   asked_at: Date;
@@ -64,7 +67,7 @@ export function consultationEntry(c: ConsultationForSearch): SearchEntry {
     kind: 'consultation', refId: c.id, visibility: 'staff', institutionId: c.institution_id, institutionPath: c.institution_path,
     title: clip(c.question, 60), body: [c.question, c.answer ?? ''].join('\n').trim().slice(0, BODY_CHARS), keys: '',
     ipTypes: c.ip_type ? [c.ip_type] : [], articleKind: null, regionCode: c.region_code, year: cstYear(c.asked_at),
-    sortAt: c.asked_at, boost: c.answer ? 1 : 0.8,
+    sortAt: c.asked_at, boost: c.answer ? 1 : 0.8, answered: c.status === 'answered' && Boolean(c.answer),
   };
 }
 

@@ -11,12 +11,13 @@ import { documentWords, filterWord } from './search.segment.ts';
  */
 type Q = DB | Tx;
 
-/** The entry's filter values as words (search.segment.ts filterWord): kind, IP types, year, public. */
+/** The entry's filter values as words (search.segment.ts filterWord): kind, IP types, year, public, answered (ADR 0034). */
 export function filterWords(e: SearchEntry): string {
   const kind = e.kind === 'article' ? (e.articleKind ?? 'article') : e.kind;
   return [
     filterWord('k', kind), ...e.ipTypes.map((t) => filterWord('ip', t)), ...(e.year ? [filterWord('y', String(e.year))] : []),
     ...(e.visibility === 'public' ? [filterWord('v', 'public')] : []),
+    ...(e.answered ? [filterWord('v', 'answered')] : []),
   ].join(' ');
 }
 
@@ -56,7 +57,7 @@ const articleRows = (db: Q) => db.selectFrom('articles').select([
 ]);
 
 const consultationRows = (db: Q) => db.selectFrom('consultations').select([
-  'id', 'institution_id', sql<string>`institution_path::text`.as('institution_path'), 'question', 'answer', 'ip_type', 'region_code', 'asked_at',
+  'id', 'institution_id', sql<string>`institution_path::text`.as('institution_path'), 'question', 'answer', 'status', 'ip_type', 'region_code', 'asked_at',
 ]);
 
 const caseRows = (db: Q) => db.selectFrom('cases as c')

@@ -66,3 +66,13 @@ export function queryText(query: string): string {
 export function filterWord(field: 'k' | 'ip' | 'y' | 'v', value: string): string {
   return `zz${field}${value.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
 }
+
+/**
+ * The words of a question typed at the consultation desk (ADR 0034): cut like a query, in order, duplicates
+ * dropped, but over a longer text than a search box's; the caller chooses which of them to match.
+ */
+export function questionWords(question: string, maxChars = 1000): string[] {
+  const t = normalize(question).slice(0, maxChars);
+  if (!t.trim()) return [];
+  return [...new Set(words(segmenter().cut(t, false)))];
+}

@@ -24,7 +24,11 @@ export interface ConsultationItem {
 export interface Message { id: string; author: 'asker' | 'staff'; authorName: string | null; body: string; at: string }
 export type Consultation = ConsultationItem & { messages: Message[]; qaProposal: { id: string; status: string } | null };
 export interface Abilities { answer: boolean; toCase: boolean; propose: boolean }
-export interface Suggestion { source: string; refId: string; title: string; snippet: string; score: number }
+export interface Suggestion {
+  source: 'consultation' | 'qa' | 'knowledge'; refId: string; title: string; snippet: string; answer: string;
+  /** Server-escaped text with the question's words in <mark> (rendered through search/Marked, never as HTML). */
+  highlighted: { title: string; snippet: string }; score: number;
+}
 export interface Filters { status?: string; channel?: string; topic?: string; ipType?: string; from?: string; to?: string; q?: string }
 export interface QaProposal { id: string; consultationId: string; question: string; answer: string; status: string; proposedBy: string; proposedAt: string; topic: string; articleId: string | null }
 
