@@ -46,9 +46,12 @@ async function workbook(rows: (string | number | null)[][]): Promise<string> {
 async function lastYearAccepted(page: Page): Promise<number> {
   await page.goto(`${server.url}/console/stats`);
   await page.getByTestId('card-cases.accepted').waitFor();
+  // the cards keep last period's figures until the new summary arrives: wait for 2024's answer, then its drawing
+  const answered = page.waitForResponse((r) => r.url().includes('/api/stats/summary') && r.url().includes('period=2024'), { timeout: 60_000 });
   await pick(page, 'period-year', '2024');
+  await answered;
   await expect.poll(() => page.getByTestId('chart-compare').innerText(), { timeout: 20_000 }).toContain('2024');
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(500);
   const text = await page.getByTestId('card-cases.accepted').innerText();
   const m = /上年同期\s*([\d,]+)/.exec(text);
   if (!m) throw new Error(`no last-year figure in: ${text}`);
