@@ -27,9 +27,9 @@ function readRss(pid: number): number | null {
 }
 
 /** Spawn `node --import tsx <script>` and wait until `readyUrl` answers (any status below 500). */
-export async function startChild(script: string, env: Record<string, string>, port: number, readyPath: string, logFile: string): Promise<ServerChild> {
+export async function startChild(script: string, env: Record<string, string>, port: number, readyPath: string, logFile: string, nodeArgs: string[] = []): Promise<ServerChild> {
   const out = fs.openSync(logFile, 'a');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', out, out],
   });
