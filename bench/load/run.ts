@@ -18,6 +18,7 @@ import { prepareDatabase } from './data.ts';
 import { summarize, type RoundFigure } from './figures.ts';
 import { scenarios, type Context, type Load, type Scenario } from './scenarios.ts';
 import { getJson, signIn } from './session.ts';
+import { waitSampler } from './waits.ts';
 import { renderResults, type Results } from './table.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -67,7 +68,10 @@ async function main(): Promise<void> {
     children.push(insert);
     const constant = await startChild(path.join(import.meta.dirname, 'ceiling-server.ts'), { ...env, CEILING: 'constant' }, await freePort(), '/constant', logFile);
     children.push(constant);
-    log('servers up');
+    const idle = app.window();
+    await new Promise((r) => setTimeout(r, 300));
+    const idleRssMb = idle();
+    log(`servers up; the platform's RSS before any load: ${idleRssMb.toFixed(0)} MB`);
 
     const a = db.accounts;
     const handler = await signIn(app.url, a.handler.username, a.handler.password);
@@ -99,22 +103,27 @@ async function main(): Promise<void> {
     const insertRounds: RoundFigure[] = [];
     const constantRounds: RoundFigure[] = [];
     const perScenario = new Map<string, RoundFigure[]>(chosen.map((s) => [s.id, []]));
+    const waits = process.env.BENCH_PG_WAITS ? waitSampler(db.url) : null;
     for (let n = 1; n <= ROUNDS; n++) {
       constantRounds.push(await ceilRound(constant, constOpts));
       for (const s of chosen) {
         const ceiling = await ceilRound(insert, insertOpts);
         insertRounds.push(ceiling);
+        const endWaits = waits?.start();
         const f = await round(app, s.options(ctx), s.connections, s.requestsPerOp, ceiling.opsPerSec, s.maxOps);
         perScenario.get(s.id)!.push(f);
+        if (endWaits) log(`  busy database sessions on average, by wait: ${endWaits()}`);
         log(`round ${n} ${s.id}: ${f.opsPerSec.toFixed(1)} ops/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms (ceiling ${ceiling.opsPerSec.toFixed(0)}/s), RSS ${f.rssMaxMb.toFixed(0)} MB, failures ${f.failures}`);
       }
     }
 
+    await waits?.close();
     const results: Results = {
       measuredAt: new Date().toISOString(),
       mode: quick ? 'quick' : 'full',
       cpus: os.cpus().length,
       loadAverage,
+      rounds: ROUNDS,
       roundSeconds: SECONDS,
       data: { scale: SCALE, cases: db.cases, source: db.source },
       ceilings: { insert: summarize(insertRounds), constant: summarize(constantRounds) },
@@ -126,6 +135,7 @@ async function main(): Promise<void> {
       }),
       bundles,
       startup: null,
+      idleRssMb,
     };
     for (const c of children.splice(0)) await c.stop();
     results.startup = startupFigures();

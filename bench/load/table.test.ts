@@ -7,7 +7,7 @@ const s = (ops: number[], ceilings: number[], p99: number[], rss = 180) =>
   summarize(ops.map((o, i) => ({ opsPerSec: o, p50Ms: 4, p99Ms: p99[i]!, rssMaxMb: rss, failures: 0, ceilingPerSec: ceilings[i]! })));
 
 const results: Results = {
-  measuredAt: '2026-12-03T12:00:00.000Z', mode: 'quick', cpus: 2, loadAverage: [1.5, 2, 2.25], roundSeconds: 2,
+  measuredAt: '2026-12-03T12:00:00.000Z', mode: 'quick', cpus: 2, loadAverage: [1.5, 2, 2.25], rounds: 3, roundSeconds: 2,
   data: { scale: 20000, cases: 20010, source: 'demo data' },
   ceilings: { insert: s([4000, 3600, 3800], [0, 0, 0], [9, 10, 11], 90), constant: s([20000, 21000, 19000], [0, 0, 0], [2, 3, 2], 70) },
   scenarios: [
@@ -40,6 +40,7 @@ describe('results table', () => {
     expect(line('| console')).toBe('| console | 1000 KB | < 900 KB — **missed** | 1 |');
     expect(md).toContain('New data directory: 12.3 s; warm start: 4.1 s (target < 15 s — met)');
     expect(md).toContain('load average at the start 1.5 / 2.0 / 2.3');
+    expect(md).toContain('3 rounds of 2 s per scenario');
   });
 });
 

@@ -25,12 +25,15 @@ export interface Results {
   mode: 'full' | 'quick';
   cpus: number;
   loadAverage: number[];
+  rounds: number;
   roundSeconds: number;
   data: { scale: number; cases: number; source: string };
   ceilings: { insert: Summary; constant: Summary };
   scenarios: ScenarioResult[];
   bundles: BundleFigure[];
   startup: { firstStartMs: number; warmStartMs: number } | null;
+  /** The platform's RSS after start-up, before any request. */
+  idleRssMb?: number;
 }
 
 const num = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 10 ? n.toFixed(1) : n.toFixed(2));
@@ -48,8 +51,9 @@ export function renderResults(r: Results): string {
   lines.push(
     `Written by \`npm run bench${r.mode === 'quick' ? ':quick' : ''}\` (bench/load/run.ts) on ${r.measuredAt}; ${r.cpus} cores, ` +
       `load average at the start ${r.loadAverage.map((x) => x.toFixed(1)).join(' / ')}. Data: ${r.data.source}, ` +
-      `${r.data.cases.toLocaleString('en-US')} cases. ${r.ceilings.insert.rounds} rounds of ${r.roundSeconds} s per scenario, ` +
-      'each right after a round of the single-INSERT ceiling; figures are medians over the rounds with (min–max).',
+      `${r.data.cases.toLocaleString('en-US')} cases. ${r.rounds} rounds of ${r.roundSeconds} s per scenario, ` +
+      'each right after a round of the single-INSERT ceiling; figures are medians over the rounds with (min–max).' +
+      (r.idleRssMb ? ` The platform's RSS after start-up, before any request: ${Math.round(r.idleRssMb)} MB.` : ''),
     '',
   );
   lines.push(row(['scenario', 'conns', 'ops/s', 'p50 ms', 'p99 ms', 'ratio to INSERT ceiling', 'server RSS max', 'failures', 'target']));
