@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     log('warm-up');
     await ceilRound(insert, insertOpts);
     await ceilRound(constant, constOpts);
-    for (const s of chosen) await round(app, s.options(ctx), s.connections, s.requestsPerOp, 0, s.maxOps);
+    for (const s of chosen) await round(app, s.options(ctx), s.connections, s.requestsPerOp, 0, s.maxOps ? 1 : undefined);
 
     const insertRounds: RoundFigure[] = [];
     const constantRounds: RoundFigure[] = [];

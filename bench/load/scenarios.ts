@@ -149,12 +149,12 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    id: 'dashboard', label: '(e) supervisor opens the dashboard (all indicators, year on year)', connections: 10, unit: 'request', requestsPerOp: 1, maxOps: 30,
+    id: 'dashboard', label: '(e) supervisor opens the dashboard (all indicators, year on year)', connections: 10, unit: 'request', requestsPerOp: 1, maxOps: 10,
     target: 'p99 < 300 ms (issue 7: p95)', met: (s) => meets(s.p99Ms.median, 300, 'below'),
     options: (ctx) => ({ method: 'GET', path: `/api/stats/summary?period=${ctx.period}`, headers: headersOf(ctx.supervisor) }),
   },
   {
-    id: 'report', label: '(f) yearly report generated (.docx)', connections: 1, unit: 'report', requestsPerOp: 1, maxOps: 5,
+    id: 'report', label: '(f) yearly report generated (.docx)', connections: 1, unit: 'report', requestsPerOp: 1, maxOps: 3,
     target: 'p50 < 10 s', met: (s) => meets(s.p50Ms.median, 10_000, 'below'),
     options: (ctx) => ({
       method: 'POST', path: '/api/stats/report', headers: headersOf(ctx.supervisor, json), body: JSON.stringify({ year: ctx.reportYear, format: 'docx' }),
