@@ -34,7 +34,7 @@ async function round(child: ServerChild, opts: Load, connections: number, perOp:
   const end = child.window();
   const { path: p = '', ...rest } = opts;
   const r = await autocannon({
-    url: child.url + p, connections, duration: SECONDS, timeout: 60, ...(maxOps ? { amount: quick ? Math.ceil(maxOps / 5) : maxOps } : {}), ...rest,
+    url: child.url + p, connections, duration: SECONDS, timeout: 60, ...(maxOps ? { amount: Math.max(connections, quick ? Math.ceil(maxOps / 5) : maxOps) } : {}), ...rest,
   });
   const seconds = Math.max((r.finish.getTime() - r.start.getTime()) / 1000, 0.001);
   const done = r['2xx'];
