@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // dist/.vite/manifest.json: the load bench (bench/load/bundle.ts) sums each entry's first-load JavaScript from it.
+    manifest: true,
     // Every supported browser has modulepreload; without the polyfill chunk the on-site page inlines into one document.
     modulePreload: { polyfill: false },
     rollupOptions: {

@@ -65,16 +65,19 @@ export async function submitDraft(deps: Deps, actor: Actor, id: string, key: str
       ...app.opposingParties.map((p, i) => partyRow(deps.secrets, id, 'opposing', p as PartyIn, i + 1)),
     ]);
     await recordConsent(tx, id, deps.clock.now());
+    const evidence = (await evidenceOf(tx, id, ['evidence'])).map((e) => ({ name: e.name, sizeBytes: e.sizeBytes, sha256: e.sha256 }));
+    // What was typed now lives in the case and its parties; the draft copy goes.
+    await tx.deleteFrom('portal_drafts').where('case_id', '=', id).execute();
+    // From the transition on, this transaction holds the institution's case-number row and the audit chain's lock
+    // until it commits, so every other submission there waits: as little as possible happens after it (bench/README.md).
     const row = (await lockCase(tx, id))!;
     const t = await transitionLocked(tx, deps, actor, row, 'submit', {}, ctx);
     const after = await tx.selectFrom('cases').select(['case_number', 'submitted_at']).where('id', '=', id).executeTakeFirstOrThrow();
     const receipt: Receipt = {
       caseId: id, caseNumber: after.case_number!, submittedAt: new Date(after.submitted_at!).toISOString(),
       institution: { id: inst.id, name: inst.name, chosen: inst.reason === null, reason: inst.reason },
-      evidence: (await evidenceOf(tx, id, ['evidence'])).map((e) => ({ name: e.name, sizeBytes: e.sizeBytes, sha256: e.sha256 })),
+      evidence,
     };
-    // What was typed now lives in the case and its parties; the draft copy goes.
-    await tx.deleteFrom('portal_drafts').where('case_id', '=', id).execute();
     await tx.updateTable('idempotency_keys').set({ status_code: 201, response: JSON.stringify(receipt) })
       .where('owner', '=', owner).where('key', '=', key).execute();
     return { receipt, replayed: false, effects: t.effects };
