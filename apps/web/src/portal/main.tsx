@@ -1,62 +1,44 @@
-import { MyConsultationPage } from '../features/portal-consultations/MyConsultationPage.tsx';
-import { MyConsultationsPage } from '../features/portal-consultations/MyConsultationsPage.tsx';
-import { TrainingsListPage } from '../features/portal-trainings/TrainingsListPage.tsx';
-import { TrainingPage } from '../features/portal-trainings/TrainingPage.tsx';
-import { CheckinPage } from '../features/portal-trainings/CheckinPage.tsx';
-import { AlertPage, AlertsListPage } from '../features/portal-alerts/AlertsListPage.tsx';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { DirectoryDetailPage } from '../features/directory/DirectoryDetailPage.tsx';
-import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
-import { ArticleListPage } from '../features/portal-content/ArticleListPage.tsx';
-import { ArticlePage } from '../features/portal-content/ArticlePage.tsx';
-import { GuidePage } from '../features/portal-content/GuidePage.tsx';
 import { contentModules } from '../features/portal-content/kinds.ts';
-import { ApplyPage } from '../features/portal-cases/ApplyPage.tsx';
-import { MyCasePage } from '../features/portal-cases/MyCasePage.tsx';
-import { MyCasesPage } from '../features/portal-cases/MyCasesPage.tsx';
-import { RatePage } from '../features/portal-cases/RatePage.tsx';
-import { TrackPage } from '../features/portal-cases/TrackPage.tsx';
 import { AppProviders } from '../shared/AppProviders.tsx';
-import { SearchResultsPage } from '../features/search/SearchResultsPage.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 import { HomePage } from './HomePage.tsx';
-import { PortalAccountPage } from './PortalAccountPage.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
-import { PortalLoginPage } from './PortalLoginPage.tsx';
-import { PublicOutboxPage } from './PublicOutboxPage.tsx';
-import { RegisterPage } from './RegisterPage.tsx';
-import { ResetPasswordPage } from './ResetPasswordPage.tsx';
 
+/**
+ * The portal. Only the home page is in the first load; every other page is fetched when it is first opened
+ * (issue 8: the portal's first-load JavaScript under 300 KB gzipped).
+ */
 const router = createBrowserRouter([
   {
     path: '/',
     element: <PortalLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'directory', element: <DirectoryPage /> },
-      { path: 'directory/:id', element: <DirectoryDetailPage /> },
-      ...contentModules.map((m) => ({ path: m.path.slice(1), element: <ArticleListPage key={m.kind} kind={m.kind} /> })),
-      { path: 'articles/:id', element: <ArticlePage /> },
-      { path: 'search', element: <SearchResultsPage mode="portal" /> },
-      { path: 'guide', element: <GuidePage /> },
-      { path: 'login', element: <PortalLoginPage /> },
-      { path: 'register', element: <RegisterPage /> },
-      { path: 'reset-password', element: <ResetPasswordPage /> },
-      { path: 'account', element: <PortalAccountPage /> },
-      { path: 'outbox', element: <PublicOutboxPage /> },
-      { path: 'rate/:token', element: <RatePage /> },
-      { path: 'my/cases', element: <MyCasesPage /> },
-      { path: 'apply', element: <ApplyPage /> },
-      { path: 'track', element: <TrackPage /> },
-      { path: 'my/cases/:id', element: <MyCasePage /> },
-      { path: 'my/consultations', element: <MyConsultationsPage /> },
-      { path: 'my/consultations/:id', element: <MyConsultationPage /> },
-      { path: 'trainings', element: <TrainingsListPage /> },
-      { path: 'trainings/checkin/:token', element: <CheckinPage /> },
-      { path: 'trainings/:id', element: <TrainingPage /> },
-      { path: 'alerts', element: <AlertsListPage /> },
-      { path: 'alerts/:id', element: <AlertPage /> },
+      { path: 'directory', lazy: () => import('../features/directory/DirectoryPage.tsx').then((m) => ({ Component: m.DirectoryPage })) },
+      { path: 'directory/:id', lazy: () => import('../features/directory/DirectoryDetailPage.tsx').then((m) => ({ Component: m.DirectoryDetailPage })) },
+      ...contentModules.map((c) => ({ path: c.path.slice(1), lazy: () => import('../features/portal-content/ArticleListPage.tsx').then((m) => ({ element: <m.ArticleListPage key={c.kind} kind={c.kind} /> })) })),
+      { path: 'articles/:id', lazy: () => import('../features/portal-content/ArticlePage.tsx').then((m) => ({ Component: m.ArticlePage })) },
+      { path: 'search', lazy: () => import('../features/search/SearchResultsPage.tsx').then((m) => ({ element: <m.SearchResultsPage mode="portal" /> })) },
+      { path: 'guide', lazy: () => import('../features/portal-content/GuidePage.tsx').then((m) => ({ Component: m.GuidePage })) },
+      { path: 'login', lazy: () => import('./PortalLoginPage.tsx').then((m) => ({ Component: m.PortalLoginPage })) },
+      { path: 'register', lazy: () => import('./RegisterPage.tsx').then((m) => ({ Component: m.RegisterPage })) },
+      { path: 'reset-password', lazy: () => import('./ResetPasswordPage.tsx').then((m) => ({ Component: m.ResetPasswordPage })) },
+      { path: 'account', lazy: () => import('./PortalAccountPage.tsx').then((m) => ({ Component: m.PortalAccountPage })) },
+      { path: 'outbox', lazy: () => import('./PublicOutboxPage.tsx').then((m) => ({ Component: m.PublicOutboxPage })) },
+      { path: 'rate/:token', lazy: () => import('../features/portal-cases/RatePage.tsx').then((m) => ({ Component: m.RatePage })) },
+      { path: 'my/cases', lazy: () => import('../features/portal-cases/MyCasesPage.tsx').then((m) => ({ Component: m.MyCasesPage })) },
+      { path: 'apply', lazy: () => import('../features/portal-cases/ApplyPage.tsx').then((m) => ({ Component: m.ApplyPage })) },
+      { path: 'track', lazy: () => import('../features/portal-cases/TrackPage.tsx').then((m) => ({ Component: m.TrackPage })) },
+      { path: 'my/cases/:id', lazy: () => import('../features/portal-cases/MyCasePage.tsx').then((m) => ({ Component: m.MyCasePage })) },
+      { path: 'my/consultations', lazy: () => import('../features/portal-consultations/MyConsultationsPage.tsx').then((m) => ({ Component: m.MyConsultationsPage })) },
+      { path: 'my/consultations/:id', lazy: () => import('../features/portal-consultations/MyConsultationPage.tsx').then((m) => ({ Component: m.MyConsultationPage })) },
+      { path: 'trainings', lazy: () => import('../features/portal-trainings/TrainingsListPage.tsx').then((m) => ({ Component: m.TrainingsListPage })) },
+      { path: 'trainings/checkin/:token', lazy: () => import('../features/portal-trainings/CheckinPage.tsx').then((m) => ({ Component: m.CheckinPage })) },
+      { path: 'trainings/:id', lazy: () => import('../features/portal-trainings/TrainingPage.tsx').then((m) => ({ Component: m.TrainingPage })) },
+      { path: 'alerts', lazy: () => import('../features/portal-alerts/AlertsListPage.tsx').then((m) => ({ Component: m.AlertsListPage })) },
+      { path: 'alerts/:id', lazy: () => import('../features/portal-alerts/AlertsListPage.tsx').then((m) => ({ Component: m.AlertPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
