@@ -34,7 +34,7 @@ export async function generateAccounts(
   conn: Conn, secrets: Secrets, o: { staff: number; applicants: number; institutions: number; busiestOrd: number; rootId: string },
 ): Promise<void> {
   const shared = await hashPassword(generatedPassword);
-  await sql`CREATE TEMP TABLE gen_staff AS
+  await sql`CREATE UNLOGGED TABLE gen_staff AS
     SELECT k, uuidv7() AS id, 1 + (k - 1) % ${o.institutions} AS ord,
            (${sql.val(staffRoles)}::text[])[1 + ((k - 1) / ${o.institutions}) % ${staffRoles.length}] AS role
     FROM generate_series(1, ${o.staff}) k`.execute(conn);
@@ -71,14 +71,14 @@ export async function generateAccounts(
             '138****8000', 'legal_person', '基准科技有限公司', ${await hashPassword(k.applicant.password)})`.execute(conn);
 
   // Institutions without a handler of their own borrow one from the busiest institution (only at tiny scales).
-  await sql`CREATE TEMP TABLE gen_handler AS
+  await sql`CREATE UNLOGGED TABLE gen_handler AS
     SELECT i.ord, row_number() OVER (PARTITION BY i.ord ORDER BY s.k) - 1 AS j, s.id AS user_id
     FROM gen_inst i JOIN gen_staff s ON s.role = 'case_handler'
       AND s.ord = CASE WHEN EXISTS (SELECT 1 FROM gen_staff x WHERE x.ord = i.ord AND x.role = 'case_handler') THEN i.ord ELSE ${o.busiestOrd} END`.execute(conn);
   await sql`ALTER TABLE gen_inst ADD COLUMN handlers int`.execute(conn);
   await sql`UPDATE gen_inst i SET handlers = (SELECT count(*) FROM gen_handler h WHERE h.ord = i.ord)`.execute(conn);
   await sql`CREATE UNIQUE INDEX ON gen_handler (ord, j)`.execute(conn);
-  await sql`CREATE TEMP TABLE gen_applicant AS SELECT row_number() OVER (ORDER BY id) AS j, id FROM users WHERE kind = 'applicant'`.execute(conn);
+  await sql`CREATE UNLOGGED TABLE gen_applicant AS SELECT row_number() OVER (ORDER BY id) AS j, id FROM users WHERE kind = 'applicant'`.execute(conn);
   await sql`CREATE UNIQUE INDEX ON gen_applicant (j)`.execute(conn);
   await sql`ANALYZE gen_handler`.execute(conn);
 }

@@ -12,6 +12,8 @@ export async function bulkSession(conn: Conn): Promise<void> {
   await sql`SET session_replication_role = replica`.execute(conn);
   await sql`SET synchronous_commit = off`.execute(conn);
   await sql`SET work_mem = '64MB'`.execute(conn);
+  // Temporary tables (gen_case, gen_doc …) live in the session's own buffers: before the first one is touched.
+  await sql`SET temp_buffers = '256MB'`.execute(conn);
   await sql`SET maintenance_work_mem = '256MB'`.execute(conn);
   await sql`SET max_parallel_maintenance_workers = 1`.execute(conn);
 }

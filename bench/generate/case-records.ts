@@ -47,7 +47,7 @@ export async function generateDeadlines(conn: Conn): Promise<void> {
  * the metadata of its .docx and PDF (the files themselves are not written; see bench/README.md).
  */
 export async function generateDocuments(conn: Conn): Promise<void> {
-  await sql`CREATE TEMP TABLE gen_doc AS
+  await sql`CREATE UNLOGGED TABLE gen_doc AS
     SELECT uuidv7() AS id, c.id AS case_id, c.institution_id, c.institution_path, c.case_number, c.handler_id,
            CASE WHEN c.state = 'declined' THEN 'decline_notice' ELSE 'acceptance_notice' END AS kind,
            coalesce(c.accepted_at, c.updated_at) AS at, uuidv7() AS docx_id, uuidv7() AS pdf_id,

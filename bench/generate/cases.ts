@@ -12,11 +12,11 @@ const arr = (xs: readonly string[]) => sql`${sql.val([...xs])}::text[]`;
  * number from the institution's code and its serial in the year. gen_case keeps each case's draws for the later steps.
  */
 export async function generateCases(conn: Conn, n: number, slots: number, applicants: number): Promise<void> {
-  await sql.raw(`CREATE TEMP TABLE gen_case AS
+  await sql.raw(`CREATE UNLOGGED TABLE gen_case AS
     WITH s AS (
       SELECT t.g, t.at, random() AS u_slot, random() AS u_kind, random() AS u_size, random() AS u_ip, random() AS u_field, random() AS u_ch,
              random() AS u_svc, random() AS u_h, random() AS u_txt, random() AS u_ov, random() AS u_app, random() AS u_req,
-             (t.g * 0.6180339887498949) - floor(t.g * 0.6180339887498949) AS u_state
+             (t.g * 0.6180339887498949::float8) - floor(t.g * 0.6180339887498949::float8) AS u_state
       FROM (${spread(n)}) t
     )
     SELECT s.g, s.at, i.ord, i.handlers,
@@ -26,7 +26,7 @@ export async function generateCases(conn: Conn, n: number, slots: number, applic
            ${pick('s.u_ip', ipTypes)} AS ip_type, ${pick('s.u_field', fields)} AS field, ${pick('s.u_ch', channels)} AS channel,
            ${pick('s.u_svc', services)} AS service, s.u_h, s.u_txt, s.u_ov, s.u_req,
            1 + floor(s.u_app * ${applicants})::int AS applicant_j,
-           0.5 + (extract(microseconds FROM s.at)::int % 1000) / 1000.0 AS f
+           0.5 + (extract(microseconds FROM s.at)::int % 1000) / 1000.0::float8 AS f
     FROM s JOIN gen_slot sl ON sl.slot = floor(s.u_slot * ${slots})::int JOIN gen_inst i ON i.ord = sl.ord`).execute(conn);
   await sql`CREATE UNIQUE INDEX ON gen_case (g)`.execute(conn);
 
@@ -48,8 +48,8 @@ export async function generateCases(conn: Conn, n: number, slots: number, applic
       c.kind, CASE WHEN c.kind = 'legal_person' THEN c.size END,
       CASE WHEN c.kind = 'legal_person' AND c.size IN ('small', 'medium') AND c.g % 9 = 0 THEN ARRAY['specialised_innovative'] WHEN c.kind = 'legal_person' AND c.g % 13 = 0 THEN ARRAY['high_tech'] ELSE '{}' END,
       c.ip_type,
-      CASE c.ip_type WHEN 'patent' THEN 'ZL' || (extract(year FROM c.at)::int - 3) || (1 + c.g % 3) || lpad((c.g * 7919 % 1000000)::text, 7, '0') || '.' || (c.g % 10)
-                     WHEN 'trademark' THEN (10000000 + c.g * 104729 % 89999999)::text END,
+      CASE c.ip_type WHEN 'patent' THEN 'ZL' || (extract(year FROM c.at)::int - 3) || (1 + c.g % 3) || lpad((c.g::bigint * 7919 % 1000000)::text, 7, '0') || '.' || (c.g % 10)
+                     WHEN 'trademark' THEN (10000000 + c.g::bigint * 104729 % 89999999)::text END,
       CASE WHEN c.service = 'consultation' THEN ARRAY['consultation'] ELSE ARRAY[c.service, 'consultation'] END,
       c.u_ov < 0.03, CASE WHEN c.u_ov < 0.03 THEN (ARRAY['US', 'DE', 'JP', 'GB', 'FR', 'KR', 'AU'])[1 + c.g % 7] END,
       c.field, i.region_code, rg.name || '，' || (${arr(caseIssues)})[1 + floor(c.u_txt * ${caseIssues.length})::int],
@@ -96,7 +96,7 @@ paths.archived = [...paths.concluded, ['archive', 'concluded', 'archived', 35]];
 
 export async function pathTable(conn: Conn): Promise<void> {
   const rows = Object.entries(paths).flatMap(([state, steps]) => steps.map(([event, from, to, days], k) => ({ state, seq: k + 1, event, from, to, days })));
-  await sql`CREATE TEMP TABLE gen_path AS SELECT * FROM unnest(${sql.val(rows.map((r) => r.state))}::text[], ${sql.val(rows.map((r) => r.seq))}::int[],
+  await sql`CREATE UNLOGGED TABLE gen_path AS SELECT * FROM unnest(${sql.val(rows.map((r) => r.state))}::text[], ${sql.val(rows.map((r) => r.seq))}::int[],
     ${sql.val(rows.map((r) => r.event))}::text[], ${sql.val(rows.map((r) => r.from))}::text[], ${sql.val(rows.map((r) => r.to))}::text[],
     ${sql.val(rows.map((r) => r.days))}::int[]) AS p(state, seq, event, from_state, to_state, days)`.execute(conn);
 }

@@ -56,7 +56,7 @@ export async function generateArticles(conn: Conn, n: number, slots: number): Pr
     SELECT inst_id, inst_path, kind, state, title, summary, '<p>' || body || '</p>', body, ARRAY[${pick('u_ip', ipTypes)}], region_code,
            CASE WHEN kind = 'policy' THEN jsonb_build_object('documentNumber', '知保发〔' || extract(year FROM at)::int || '〕' || (1 + g % 90) || '号')
                 ELSE '{}'::jsonb END,
-           (g * 7919) % 5000, CASE WHEN state IN ('published', 'withdrawn') THEN at END, at - interval '1 day', at
+           (g::bigint * 7919) % 5000, CASE WHEN state IN ('published', 'withdrawn') THEN at END, at - interval '1 day', at
     FROM (SELECT r.*, i.id AS inst_id, i.path AS inst_path, i.region_code, ${pick('r.u_kind', articleKinds)} AS kind,
                  CASE WHEN r.u_st < 0.92 THEN 'published' WHEN r.u_st < 0.96 THEN 'draft' WHEN r.u_st < 0.98 THEN 'in_review' ELSE 'withdrawn' END AS state,
                  rg.name || ${at(articleSubjects, 'r.u_t1')} || ${at(articleGenres, 'r.u_t2')} AS title,

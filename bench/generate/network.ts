@@ -155,7 +155,7 @@ function normaliseWeights(list: GenInstitution[], pw: (code: string) => number):
  * its weight): a row picks its institution with one hash join on a random slot.
  */
 export async function institutionTables(conn: Conn, list: readonly GenInstitution[]): Promise<number> {
-  await sql`CREATE TEMP TABLE gen_inst (ord int PRIMARY KEY, id uuid NOT NULL, path ltree NOT NULL, region_code text NOT NULL,
+  await sql`CREATE UNLOGGED TABLE gen_inst (ord int PRIMARY KEY, id uuid NOT NULL, path ltree NOT NULL, region_code text NOT NULL,
     province text NOT NULL, level text NOT NULL, case_code text NOT NULL, doc_prefix text NOT NULL, name text NOT NULL)`.execute(conn);
   await insertColumns(conn, 'gen_inst', {
     ord: list.map((i) => i.ord), id: list.map((i) => i.id), path: list.map((i) => i.path), region_code: list.map((i) => i.regionCode),
@@ -170,7 +170,7 @@ export async function institutionTables(conn: Conn, list: readonly GenInstitutio
     while (slots.length < Math.round(acc * SLOTS)) slots.push(i.ord);
   }
   while (slots.length < SLOTS) slots.push(list.at(-1)!.ord);
-  await sql`CREATE TEMP TABLE gen_slot (slot int PRIMARY KEY, ord int NOT NULL)`.execute(conn);
+  await sql`CREATE UNLOGGED TABLE gen_slot (slot int PRIMARY KEY, ord int NOT NULL)`.execute(conn);
   await insertColumns(conn, 'gen_slot', { slot: slots.map((_, k) => k), ord: slots }, { slot: 'int[]', ord: 'int[]' });
   await sql`ANALYZE gen_inst`.execute(conn);
   await sql`ANALYZE gen_slot`.execute(conn);

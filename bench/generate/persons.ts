@@ -57,5 +57,5 @@ export async function personPool(conn: Conn, secrets: Secrets, size: number): Pr
   await insertColumns(conn, 'gen_pii', cols, Object.fromEntries(Object.keys(cols).map((c) => [c, c === 'n' ? 'int[]' : 'text[]'])));
 }
 
-export const personPoolTable = `CREATE TEMP TABLE gen_pii (n int PRIMARY KEY, name text, id_enc text, id_hmac text, id_masked text,
+export const personPoolTable = `CREATE UNLOGGED TABLE gen_pii (n int PRIMARY KEY, name text, id_enc text, id_hmac text, id_masked text,
   phone_enc text, phone_hmac text, phone_masked text, addr_enc text, addr_masked text)`;

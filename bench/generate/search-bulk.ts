@@ -2,6 +2,17 @@ import { sql } from 'kysely';
 import { documentWords } from '../../apps/server/src/modules/search/search.segment.ts';
 import { insertColumns, type Conn } from './bulk.ts';
 
+const ascii = (col: string) => `trim(regexp_replace(lower(coalesce(${col}, '')), '[^a-z0-9]+', ' ', 'g'))`;
+const filters = (kind: string, ip: string, year: string, visibility: string) =>
+  `concat_ws(' ', 'zzk' || lower(regexp_replace(${kind}, '[^a-zA-Z0-9]', '', 'g')),
+     (SELECT string_agg('zzip' || lower(regexp_replace(t, '[^a-zA-Z0-9]', '', 'g')), ' ') FROM unnest(${ip}) t),
+     'zzy' || ${year}, CASE WHEN ${visibility} = 'public' THEN 'zzvpublic' END)`;
+const tsv = (title: string, keys: string, body: string, filter: string) =>
+  `setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${keys}), 'A')
+     || setweight(to_tsvector('simple', ${body}), 'B') || setweight(to_tsvector('simple', ${filter}), 'D')`;
+const w = (alias: string) => `coalesce(${alias}.words, '')`;
+const cst = (col: string) => `extract(year FROM ${col} AT TIME ZONE 'Asia/Shanghai')::int`;
+
 /**
  * The search index built in bulk, entry for entry what reindexAll writes (search.entries.ts, search.index.ts) but
  * without segmenting 1.6 million texts in Node: every indexed field is segmented once per DISTINCT value (a few
@@ -11,8 +22,8 @@ import { insertColumns, type Conn } from './bulk.ts';
  * non-alphanumeric character, as the segmenter cuts them. generate.test.ts compares sample entries with indexCase,
  * indexConsultation and indexArticle.
  */
-export async function bulkSearchIndex(conn: Conn): Promise<number> {
-  await sql`CREATE TEMP TABLE gen_words (value text PRIMARY KEY, words text NOT NULL)`.execute(conn);
+export async function segmentDistinctValues(conn: Conn): Promise<number> {
+  await sql`CREATE UNLOGGED TABLE gen_words (value text PRIMARY KEY, words text NOT NULL)`.execute(conn);
   const distinct = await sql<{ v: string }>`
     SELECT v FROM (
       SELECT summary AS v FROM cases UNION SELECT request FROM cases
@@ -25,18 +36,11 @@ export async function bulkSearchIndex(conn: Conn): Promise<number> {
   const values = distinct.rows.map((r) => r.v);
   await insertColumns(conn, 'gen_words', { value: values, words: values.map((v) => documentWords(v.trim())) }, { value: 'text[]', words: 'text[]' });
   await sql`ANALYZE gen_words`.execute(conn);
+  return values.length;
+}
 
-  const ascii = (col: string) => `trim(regexp_replace(lower(coalesce(${col}, '')), '[^a-z0-9]+', ' ', 'g'))`;
-  const filters = (kind: string, ip: string, year: string, visibility: string) =>
-    `concat_ws(' ', 'zzk' || lower(regexp_replace(${kind}, '[^a-zA-Z0-9]', '', 'g')),
-       (SELECT string_agg('zzip' || lower(regexp_replace(t, '[^a-zA-Z0-9]', '', 'g')), ' ') FROM unnest(${ip}) t),
-       'zzy' || ${year}, CASE WHEN ${visibility} = 'public' THEN 'zzvpublic' END)`;
-  const tsv = (title: string, keys: string, body: string, filter: string) =>
-    `setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${keys}), 'A')
-       || setweight(to_tsvector('simple', ${body}), 'B') || setweight(to_tsvector('simple', ${filter}), 'D')`;
-  const w = (alias: string) => `coalesce(${alias}.words, '')`;
-  const cst = (col: string) => `extract(year FROM ${col} AT TIME ZONE 'Asia/Shanghai')::int`;
-
+/** The cases' entries (after segmentDistinctValues). */
+export async function caseEntries(conn: Conn): Promise<void> {
   await sql.raw(`
     INSERT INTO search_entries (kind, ref_id, visibility, institution_id, institution_path, title, body, keys, ip_types, article_kind, region_code,
       year, sort_at, boost, tsv)
@@ -55,7 +59,10 @@ export async function bulkSearchIndex(conn: Conn): Promise<number> {
     LEFT JOIN gen_words ws ON ws.value = c.summary LEFT JOIN gen_words wr ON wr.value = c.request
     LEFT JOIN gen_words wa ON wa.value = ap.name LEFT JOIN gen_words wo ON wo.value = op.name
     WHERE c.state <> 'draft' AND c.case_number IS NOT NULL`).execute(conn);
+}
 
+/** The consultations' and published articles' entries (after segmentDistinctValues). */
+export async function consultationAndArticleEntries(conn: Conn): Promise<void> {
   await sql.raw(`
     INSERT INTO search_entries (kind, ref_id, visibility, institution_id, institution_path, title, body, keys, ip_types, article_kind, region_code,
       year, sort_at, boost, tsv)
@@ -77,5 +84,4 @@ export async function bulkSearchIndex(conn: Conn): Promise<number> {
     FROM articles a LEFT JOIN gen_words wt ON wt.value = a.title LEFT JOIN gen_words wsum ON wsum.value = a.summary
     LEFT JOIN gen_words wb ON wb.value = a.body_text LEFT JOIN gen_words wk ON wk.value = a.meta->>'documentNumber'
     WHERE a.state = 'published' AND a.published_at IS NOT NULL`).execute(conn);
-  return values.length;
 }

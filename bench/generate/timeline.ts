@@ -19,5 +19,5 @@ export function spread(n: number): string {
   return `SELECT g, least(y0 + within * (y1 - y0) + (random() - 0.5) * interval '6 hours', now() - interval '1 minute') AS at
     FROM (SELECT g, make_timestamptz(y, 1, 1, 0, 0, 0, 'Asia/Shanghai') AS y0,
                  least(make_timestamptz(y + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai'), now()) AS y1, (x - ${startOf}) / ${shareOf} AS within
-          FROM (SELECT g, x, ${yearOf} AS y FROM (SELECT g, (g - 0.5) / ${n} AS x FROM generate_series(1, ${n}) g) a) b) c`;
+          FROM (SELECT g, x, ${yearOf} AS y FROM (SELECT g, (g - 0.5)::float8 / ${n} AS x FROM generate_series(1, ${n}) g) a) b) c`;
 }
