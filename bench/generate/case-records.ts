@@ -44,7 +44,8 @@ export async function generateDeadlines(conn: Conn): Promise<void> {
 
 /**
  * The acceptance and decline notices (受字, one series per institution and year) as issued documents: the row and
- * the metadata of its .docx and PDF (the files themselves are not written; see bench/README.md).
+ * the metadata of its .docx and PDF (the files themselves are not written; see bench/README.md). The storage key is
+ * the attachment's time-ordered id in hex, so its unique index is appended to, not written at random pages.
  */
 export async function generateDocuments(conn: Conn): Promise<void> {
   await sql`CREATE UNLOGGED TABLE gen_doc AS
@@ -56,7 +57,7 @@ export async function generateDocuments(conn: Conn): Promise<void> {
   for (const [col, ext, type] of [['docx_id', 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], ['pdf_id', 'pdf', 'application/pdf']] as const) {
     await sql`INSERT INTO attachments (id, storage_key, original_name, media_type, size_bytes, sha256, owner_type, owner_id, institution_path,
         uploaded_by, status, created_at, attached_at)
-      SELECT ${sql.ref(col)}, md5(${sql.ref(col)}::text), case_number || '-' || kind || '.' || ${ext}, ${type}, 18000 + (hashtext(id::text) & 16383),
+      SELECT ${sql.ref(col)}, replace(${sql.ref(col)}::text, '-', ''), case_number || '-' || kind || '.' || ${ext}, ${type}, 18000 + (hashtext(id::text) & 16383),
              md5(id::text || ${ext}) || md5(${ext} || id::text), 'case', case_id, institution_path, NULL, 'attached', at, at
       FROM gen_doc`.execute(conn);
   }
