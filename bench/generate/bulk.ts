@@ -27,9 +27,11 @@ interface IndexDef { name: string; def: string }
 
 /**
  * Drops the secondary indexes of the tables (not those behind a primary key or unique constraint) and returns their
- * definitions: the load then appends to heaps, and each index is built once, sorted, afterwards.
+ * definitions: the load then appends to heaps, and each index is built once, sorted, afterwards. The definitions are
+ * kept in gen_index_defs until createIndexes has run, so a run that failed half-way gives them back on the next one.
  */
 export async function dropSecondaryIndexes(conn: Conn, tables: readonly string[]): Promise<IndexDef[]> {
+  await sql`CREATE TABLE IF NOT EXISTS gen_index_defs (name text PRIMARY KEY, def text NOT NULL)`.execute(conn);
   const r = await sql<IndexDef>`
     SELECT ci.relname AS name, pg_get_indexdef(i.indexrelid) AS def
     FROM pg_index i JOIN pg_class ct ON ct.oid = i.indrelid JOIN pg_class ci ON ci.oid = i.indexrelid
@@ -37,12 +39,20 @@ export async function dropSecondaryIndexes(conn: Conn, tables: readonly string[]
     WHERE n.nspname = current_schema() AND ct.relname = ANY(${sql.val([...tables])}::text[])
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
     ORDER BY ci.relname`.execute(conn);
-  for (const ix of r.rows) await sql`DROP INDEX ${sql.id(ix.name)}`.execute(conn);
-  return r.rows;
+  for (const ix of r.rows) {
+    await sql`INSERT INTO gen_index_defs (name, def) VALUES (${ix.name}, ${ix.def}) ON CONFLICT (name) DO NOTHING`.execute(conn);
+    await sql`DROP INDEX ${sql.id(ix.name)}`.execute(conn);
+  }
+  return (await sql<IndexDef>`SELECT name, def FROM gen_index_defs ORDER BY name`.execute(conn)).rows;
 }
 
+/** Builds the dropped indexes (those a failed run left built are skipped). */
 export async function createIndexes(conn: Conn, defs: readonly IndexDef[]): Promise<void> {
-  for (const ix of defs) await sql.raw(ix.def).execute(conn);
+  for (const ix of defs) await sql.raw(ix.def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ')).execute(conn);
+}
+
+export async function forgetIndexes(conn: Conn): Promise<void> {
+  await sql`DROP TABLE IF EXISTS gen_index_defs`.execute(conn);
 }
 
 /**

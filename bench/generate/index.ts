@@ -4,7 +4,7 @@ import { loadRegions } from '../../apps/server/src/modules/regions/regions.load.
 import type { DB } from '../../apps/server/src/platform/db.ts';
 import { createSecrets, type Secrets } from '../../apps/server/src/platform/secrets.ts';
 import { generateAccounts, generatedPassword, knownAccounts } from './accounts.ts';
-import { bulkSession, count, createIndexes, dropSecondaryIndexes, endBulkSession, type Conn } from './bulk.ts';
+import { bulkSession, count, createIndexes, dropSecondaryIndexes, endBulkSession, forgetIndexes, type Conn } from './bulk.ts';
 import { generateDeadlines, generateDocuments } from './case-records.ts';
 import { generateCases, generateEvents as generateCaseEvents, generateParties, pathTable } from './cases.ts';
 import { generateArticles, generateConsultations, generateEvents, generateExperts } from './content.ts';
@@ -119,6 +119,7 @@ export async function generate(db: DB, opts: GenerateOptions): Promise<GenerateR
     [[['search_cases', (c) => caseEntries(c)]], [['search_others', (c) => consultationAndArticleEntries(c)]]],
     [[['indexes', (c) => createIndexes(c, indexes.filter((_, k) => k % 2 === 0))]], [['indexes2', (c) => createIndexes(c, indexes.filter((_, k) => k % 2 === 1))]]],
     [[['analyze', async (c) => {
+      await forgetIndexes(c);
       await dropWorkTables(c);
       await sql`ANALYZE`.execute(c);
     }]]],
