@@ -139,7 +139,7 @@ describe('bench/generate at scale 0.002', () => {
   it('gives back every index it dropped for the load, and leaves none of its work tables', async () => {
     const names = (await rows(sql<{ indexname: string }>`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)).map((r) => r.indexname);
     for (const ix of ['cases_summary_trgm', 'cases_path_gist', 'case_parties_case', 'case_deadlines_open', 'search_entries_tsv', 'users_email', 'users_phone',
-      'consultations_question_trgm', 'attachments_owner', 'experts_id_number']) expect(names).toContain(ix);
+      'attachments_owner', 'experts_id_number']) expect(names).toContain(ix);
     const [left] = await rows(sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'gen\_%'`);
     expect(left!.n).toBe(0);
   });

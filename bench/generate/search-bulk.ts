@@ -3,10 +3,10 @@ import { documentWords } from '../../apps/server/src/modules/search/search.segme
 import { insertColumns, type Conn } from './bulk.ts';
 
 const ascii = (col: string) => `trim(regexp_replace(lower(coalesce(${col}, '')), '[^a-z0-9]+', ' ', 'g'))`;
-const filters = (kind: string, ip: string, year: string, visibility: string) =>
+const filters = (kind: string, ip: string, year: string, visibility: string, answered = 'false') =>
   `concat_ws(' ', 'zzk' || lower(regexp_replace(${kind}, '[^a-zA-Z0-9]', '', 'g')),
      (SELECT string_agg('zzip' || lower(regexp_replace(t, '[^a-zA-Z0-9]', '', 'g')), ' ') FROM unnest(${ip}) t),
-     'zzy' || ${year}, CASE WHEN ${visibility} = 'public' THEN 'zzvpublic' END)`;
+     'zzy' || ${year}, CASE WHEN ${visibility} = 'public' THEN 'zzvpublic' END, CASE WHEN ${answered} THEN 'zzvanswered' END)`;
 const tsv = (title: string, keys: string, body: string, filter: string) =>
   `setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${keys}), 'A')
      || setweight(to_tsvector('simple', ${body}), 'B') || setweight(to_tsvector('simple', ${filter}), 'D')`;
@@ -70,7 +70,8 @@ export async function consultationAndArticleEntries(conn: Conn): Promise<void> {
            CASE WHEN c.ip_type IS NULL THEN '{}' ELSE ARRAY[c.ip_type] END, NULL, c.region_code, ${cst('c.asked_at')}, c.asked_at,
            CASE WHEN c.answer IS NULL THEN 0.8 ELSE 1 END,
            ${tsv(w('wq'), `''`, `concat_ws(' ', ${w('wq')}, ${w('wa')})`,
-                 filters(`'consultation'`, `CASE WHEN c.ip_type IS NULL THEN '{}'::text[] ELSE ARRAY[c.ip_type] END`, cst('c.asked_at'), `'staff'`))}
+                 filters(`'consultation'`, `CASE WHEN c.ip_type IS NULL THEN '{}'::text[] ELSE ARRAY[c.ip_type] END`, cst('c.asked_at'), `'staff'`,
+                   `(c.status = 'answered' AND coalesce(c.answer, '') <> '')`))}
     FROM consultations c LEFT JOIN gen_words wq ON wq.value = c.question LEFT JOIN gen_words wa ON wa.value = c.answer`).execute(conn);
 
   await sql.raw(`

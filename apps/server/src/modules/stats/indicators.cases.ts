@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { caseIndicator, firstEventAt } from './indicators.sql.ts';
+import { byFirstEvent, caseIndicator } from './indicators.sql.ts';
 
 const SME = sql<boolean>`c.enterprise_size IN ('medium', 'small', 'micro')`;
 const concludedStates = sql<boolean>`c.state IN ('concluded', 'archived')`;
@@ -54,7 +54,7 @@ export const caseIndicators = [
       zh: `不予受理决定作出时间在统计期内的申请。不计入受理数。${WHERE_ZH}`,
       en: `Applications declined in the period (the time of the decision). Not counted as accepted. ${WHERE_EN}`,
     },
-    date: firstEventAt('decline'), where: sql<boolean>`c.state = 'declined'`,
+    ...byFirstEvent('decline'), where: sql<boolean>`c.state = 'declined'`,
   }),
   caseIndicator({
     id: 'cases.withdrawn', zh: '申请人撤回', en: 'Withdrawn by the applicant', unit: piece, kind: 'count',
@@ -62,7 +62,7 @@ export const caseIndicators = [
       zh: `申请人撤回时间在统计期内的申请或案件；受理前撤回的不计入受理数，受理后撤回的仍计入受理数、不计入办结数。${WHERE_ZH}`,
       en: `Withdrawn in the period; withdrawn before acceptance: never accepted; after: counted as accepted, never as concluded. ${WHERE_EN}`,
     },
-    date: firstEventAt('withdraw'), where: sql<boolean>`c.state = 'withdrawn'`,
+    ...byFirstEvent('withdraw'), where: sql<boolean>`c.state = 'withdrawn'`,
   }),
   caseIndicator({
     id: 'cases.domestic', zh: '国内援助案件', en: 'Domestic cases accepted', unit: piece, kind: 'count',
@@ -85,7 +85,7 @@ export const caseIndicators = [
       zh: '统计期内首次受理移交的案件，计入接收机构；同一案件多次移交只计一次（按首次接收时间）。未被接收、退回的移交不计。',
       en: 'Cases whose transfer was accepted in the period, counted at the receiving institution; a case transferred several times counts once (its first acceptance of a transfer). Transfers returned or not yet accepted do not count.',
     },
-    date: firstEventAt('acceptTransfer'),
+    ...byFirstEvent('acceptTransfer'),
   }),
   caseIndicator({
     id: 'cases.referred', zh: '转办案件', en: 'Cases referred to other bodies', unit: piece, kind: 'count',
@@ -93,7 +93,7 @@ export const caseIndicators = [
       zh: `统计期内首次转办至行政执法、司法、仲裁、调解等外部机关的案件；多次转办只计一次。${WHERE_ZH}`,
       en: `Cases first referred in the period to an outside body (enforcement, courts, arbitration, mediation …); several referrals count once. ${WHERE_EN}`,
     },
-    date: firstEventAt('refer'),
+    ...byFirstEvent('refer'),
   }),
   caseIndicator({
     id: 'cases.fast_track', zh: '快速处理办结案件', en: 'Fast-track cases concluded', unit: piece, kind: 'count',

@@ -26,6 +26,8 @@ const caseKeys: Record<Dimension, RawBuilder<string | null>> = {
 export interface CaseIndicatorSpec extends Omit<Indicator, 'module' | 'dims' | 'evaluate' | 'recordIds' | 'records'> {
   /** The instant that puts a case in a period (null: the case does not count). */
   date: RawBuilder<unknown>;
+  /** Set when `date` is the case's first event of this kind (byFirstEvent): the query starts from the events. */
+  dateEvent?: string;
   /** Which cases count at all (the denominator of a ratio). */
   where?: RawBuilder<boolean>;
   /** For a ratio: which of the counted cases are in the numerator. */
@@ -51,7 +53,9 @@ function caseConditions(cut: Cut, spec: CaseIndicatorSpec): RawBuilder<boolean>[
 
 function caseFrom(spec: CaseIndicatorSpec, by?: Dimension): RawBuilder<unknown> {
   const unnest = by === 'service' ? sql`CROSS JOIN LATERAL unnest(c.services) AS s(service)` : sql``;
-  const rows = spec.history
+  const rows = spec.dateEvent
+    ? firstEventRows(spec.dateEvent)
+    : spec.history
     ? sql`SELECT c.id, c.institution_id, c.institution_path, c.state, c.ip_type, c.channel, c.services, c.applicant_kind, c.overseas,
         c.enterprise_size, ${spec.date} AS d FROM cases c WHERE c.state <> 'draft' UNION ALL ${historyCases}`
     : sql`SELECT c.*, ${spec.date} AS d FROM cases c WHERE c.state <> 'draft'`;
@@ -60,7 +64,7 @@ function caseFrom(spec: CaseIndicatorSpec, by?: Dimension): RawBuilder<unknown> 
 
 /** An indicator over the cases table: one SQL statement per evaluation, grouped by the breakdown. */
 export function caseIndicator(spec: CaseIndicatorSpec): Indicator {
-  const { date: _d, where: _w, numerator, ...meta } = spec;
+  const { date: _d, dateEvent: _e, where: _w, numerator, ...meta } = spec;
   return {
     ...meta,
     module: 'cases',
@@ -92,4 +96,19 @@ export function caseIndicator(spec: CaseIndicatorSpec): Indicator {
 /** The instant of a case's first event of a kind (decline, withdraw, refer, acceptTransfer …). */
 export function firstEventAt(event: string): RawBuilder<unknown> {
   return sql`(SELECT min(e.at) FROM case_events e WHERE e.case_id = c.id AND e.event = ${event})`;
+}
+
+/** A spec dated by the first event of a kind: `date` for reading, `dateEvent` for the fast FROM below. */
+export function byFirstEvent(event: string): Pick<CaseIndicatorSpec, 'date' | 'dateEvent'> {
+  return { date: firstEventAt(event), dateEvent: event };
+}
+
+/**
+ * Cases with their first event of a kind as `d`, read from the events of the period (index on event, at) rather
+ * than one sub-query per case of the whole table: 1,000,000 cases took seconds the other way (bench:dashboard).
+ */
+function firstEventRows(event: string): RawBuilder<unknown> {
+  return sql`SELECT c.*, e.at AS d FROM case_events e JOIN cases c ON c.id = e.case_id
+    WHERE e.event = ${event} AND c.state <> 'draft'
+      AND NOT EXISTS (SELECT 1 FROM case_events p WHERE p.case_id = e.case_id AND p.event = ${event} AND (p.at, p.seq) < (e.at, e.seq))`;
 }
