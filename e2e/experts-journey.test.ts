@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, screenshotDir, snap, watchErrors } from './support/browser.ts';
 import { signInEnrolling } from './support/console.ts';
+import { pick } from './support/antd.ts';
 import { startServer } from './support/server.ts';
 
 /**
@@ -139,15 +140,19 @@ it('an administrator adds one expert by the form: the wrong fields are named as 
     await expect.poll(() => form.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(expect.arrayContaining(['请填写姓名', '至少选择一个专家类别']));
     await page.getByTestId('new-expert-name').fill('黄鹤楼专家');
     await page.getByTestId('new-expert-employer').fill('武汉理工大学');
-    await page.getByTestId('new-expert-kinds').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '技术专家' }).click();
+    await pick(page, 'new-expert-kinds', '技术专家');
     await page.keyboard.press('Escape');
-    await page.getByTestId('new-expert-regions').locator('input').fill('4201');
+    const regions = page.getByTestId('new-expert-regions');
+    await regions.locator('input').fill('4201');
     await page.keyboard.press('Enter');
     await expect.poll(() => form.locator('.ant-form-item-explain-error').allInnerTexts()).toContain('地区用 6 位行政区划代码，如 420100');
-    await page.getByTestId('new-expert-regions').locator('.ant-select-selection-item-remove').first().click();
-    await page.getByTestId('new-expert-regions').locator('input').fill('420100');
+    await regions.locator('.ant-select-selection-item-remove').first().click();
+    await expect.poll(() => regions.locator('.ant-select-selection-item').count(), { timeout: 10_000 }).toBe(0);
+    await regions.locator('input').fill('420100');
     await page.keyboard.press('Enter');
+    // every field right before saving: the choices took, no message left
+    await expect.poll(() => regions.innerText(), { timeout: 10_000 }).toContain('420100');
+    await expect.poll(() => form.locator('.ant-form-item-explain-error').allInnerTexts(), { timeout: 10_000 }).toEqual([]);
     await page.getByRole('dialog').screenshot({ path: path.join(screenshotDir, 'experts-05-new.png') });
     await page.getByTestId('new-expert-save').click();
     await page.getByTestId('new-expert-form').waitFor({ state: 'detached' });
