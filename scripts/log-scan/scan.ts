@@ -20,12 +20,13 @@ export interface Hit {
 
 const mask = (s: string) => (s.length <= 4 ? '****' : `${s.slice(0, 3)}…${s.slice(-2)}`);
 
+// A number's fractional digits ("responseTime":10.8613179999993) are never a phone or an ID number.
 export function scanText(text: string, file: string, needles: { passwords: string[]; tokens: string[] }): Hit[] {
   const hits: Hit[] = [];
   text.split('\n').forEach((line, i) => {
     const at = (kind: Hit['kind'], s: string) => hits.push({ file, line: i + 1, kind, sample: mask(s) });
-    for (const m of line.matchAll(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g)) if (isValidIdNumber(m[0])) at('id_number', m[0]);
-    for (const m of line.matchAll(/(?<![\dA-Za-z])(?:\+?86[- ]?)?1[3-9]\d{9}(?![\dA-Za-z])/g)) at('phone', m[0]);
+    for (const m of line.matchAll(/(?<![\dA-Za-z]|\d\.)\d{17}[\dXx](?![\dA-Za-z])/g)) if (isValidIdNumber(m[0])) at('id_number', m[0]);
+    for (const m of line.matchAll(/(?<![\dA-Za-z]|\d\.)(?:\+?86[- ]?)?1[3-9]\d{9}(?![\dA-Za-z])/g)) at('phone', m[0]);
     for (const m of line.matchAll(/"(?:password|currentPassword|newPassword)"\s*:\s*"([^"]*)"/gi)) {
       if (m[1] !== '[redacted]') at('password', m[1]);
     }
