@@ -18,6 +18,7 @@ import { loadRegions } from '../apps/server/src/modules/regions/regions.load.ts'
 import { ensureRootInstitution, insertInstitution } from '../apps/server/src/modules/institutions/institutions.repository.ts';
 import { reindexAll } from '../apps/server/src/modules/search/search.index.ts';
 import { suggestAnswers } from '../apps/server/src/modules/consultations/consultations.suggest.ts';
+import { measure } from './latency.ts';
 
 const CONSULTATIONS = Number(process.env.CONSULTATIONS ?? process.env.ROWS ?? 500_000);
 const ARTICLES = Number(process.env.ARTICLES ?? 100_000);
@@ -62,11 +63,11 @@ try {
     for (let i = 0; i < 20; i++) await suggestAnswers(db, question(i), scope); // warm the cache
     let found = 0;
     const cpu0 = cpuMs();
-    const c1 = await measure(async (i) => { if ((await suggestAnswers(db, question(i), scope)).length > 0) found++; }, 1);
+    const c1 = await measure(async (i) => { if ((await suggestAnswers(db, question(i), scope)).length > 0) found++; }, 1, ROUNDS);
     hits[name] = found;
     // CPU time per look-up (this process and the database's processes): what a look-up costs when it has a core to itself.
     const cpuPerLookupMs = Math.round(((cpuMs() - cpu0) / ROUNDS) * 10) / 10;
-    results[name] = { c1, c4: await measure((i) => suggestAnswers(db, question(i), scope), 4), cpuPerLookupMs };
+    results[name] = { c1, c4: await measure((i) => suggestAnswers(db, question(i), scope), 4, ROUNDS), cpuPerLookupMs };
     console.log(name, JSON.stringify(results[name]), `with suggestions: ${found}/${ROUNDS}`);
   }
   // Odd input: one character, punctuation only, 10,000 characters.
@@ -149,7 +150,6 @@ async function load(db: DB) {
   return { seconds: { generate: Math.round(generate), reindex: Math.round(reindex), buildIndexes: Math.round(indexes) }, cities };
 }
 
-interface Stats { p50ms: number; p95ms: number; maxMs: number }
 
 /** CPU milliseconds used so far by this process and by the embedded PostgreSQL (postmaster and its backends), from /proc. */
 function cpuMs(): number {
@@ -168,22 +168,4 @@ function cpuMs(): number {
   return ms;
 }
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))]! * 10) / 10;
-}
 
-/** ROUNDS look-ups spread over `concurrency` workers; each look-up's own latency. */
-async function measure(run: (i: number) => Promise<unknown>, concurrency: number): Promise<Stats> {
-  const times: number[] = [];
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < ROUNDS) {
-      const i = next++;
-      const s = performance.now();
-      await run(i);
-      times.push(performance.now() - s);
-    }
-  }));
-  return { p50ms: pct(times, 0.5), p95ms: pct(times, 0.95), maxMs: pct(times, 1) };
-}

@@ -14,6 +14,7 @@ import { startEmbedded } from '../apps/server/src/platform/embedded-pg.ts';
 import { migrate } from '../apps/server/src/platform/migrate.ts';
 import { indicators } from '../apps/server/src/modules/stats/indicators.registry.ts';
 import { resolveCut, summary, toPeriod } from '../apps/server/src/modules/stats/stats.service.ts';
+import { statsOf } from './latency.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const PERIOD = process.env.PERIOD ?? '2025';
@@ -33,8 +34,7 @@ try {
       await summary(db, systemScope(), { period: PERIOD, ...extra });
       times.push(performance.now() - t);
     }
-    times.sort((a, b) => a - b);
-    results[name] = { p50ms: round(quantile(times, 0.5)), p95ms: round(quantile(times, 0.95)), maxMs: round(times.at(-1)!) };
+    results[name] = statsOf(times);
     console.log(`summary ${name.padEnd(10)} p50 ${results[name].p50ms} ms  p95 ${results[name].p95ms} ms  max ${results[name].maxMs} ms`);
   }
   const cut = await resolveCut(db, systemScope(), { period: PERIOD }, toPeriod(PERIOD));
@@ -56,10 +56,6 @@ try {
   await server.stop();
 }
 
-/** The q-quantile of sorted figures (nearest rank). */
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
 
 function round(x: number) {
   return Math.round(x * 10) / 10;

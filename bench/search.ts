@@ -18,6 +18,7 @@ import { loadRegions } from '../apps/server/src/modules/regions/regions.load.ts'
 import { ensureRootInstitution, insertInstitution } from '../apps/server/src/modules/institutions/institutions.repository.ts';
 import { reindexAll } from '../apps/server/src/modules/search/search.index.ts';
 import { search, suggest, type Audience } from '../apps/server/src/modules/search/search.query.ts';
+import { measure, pct, type Stats } from './latency.ts';
 
 const ARTICLES = Number(process.env.ARTICLES ?? 100_000);
 const CONSULTATIONS = Number(process.env.CONSULTATIONS ?? 500_000);
@@ -76,7 +77,7 @@ try {
   const results: Record<string, Record<string, Stats>> = {};
   for (const [name, run] of Object.entries(scenarios)) {
     for (let i = 0; i < queries.length; i++) await run(i); // warm the cache once per query
-    results[name] = { c1: await measure(run, 1), c10: await measure(run, 10) };
+    results[name] = { c1: await measure(run, 1, ROUNDS), c10: await measure(run, 10, ROUNDS) };
     console.log(name, JSON.stringify(results[name]));
   }
   const perQuery: Record<string, number> = {};
@@ -163,27 +164,8 @@ async function load(db: DB) {
   return { counts, generateSeconds, reindexSeconds, indexSeconds, children };
 }
 
-interface Stats { p50ms: number; p95ms: number; maxMs: number }
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))]! * 10) / 10;
-}
 
-/** ROUNDS requests spread over `concurrency` workers; each request's own latency. */
-async function measure(run: (i: number) => Promise<unknown>, concurrency: number): Promise<Stats> {
-  const times: number[] = [];
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < ROUNDS) {
-      const i = next++;
-      const s = performance.now();
-      await run(i);
-      times.push(performance.now() - s);
-    }
-  }));
-  return { p50ms: pct(times, 0.5), p95ms: pct(times, 0.95), maxMs: pct(times, 1) };
-}
 
 /** The plan of the most common word, for the record (printed only). */
 async function explain(db: DB, _a: Audience) {
