@@ -33,3 +33,16 @@ export const inside = (l: TextLine, b: Box | null) => b !== null && l.left >= b.
 /** Characters that take a full em (CJK); a line of only these shows the characters-per-line rule. */
 export const allWide = (s: string) => [...s].every((ch) => ch.codePointAt(0)! >= 0x2e80);
 export { mmToPt };
+
+/** Runs `work` over the items, `size` at a time; the results in the items' order. */
+export async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: size }, async () => {
+    while (next < items.length) {
+      const k = next++;
+      out[k] = await work(items[k]);
+    }
+  }));
+  return out;
+}

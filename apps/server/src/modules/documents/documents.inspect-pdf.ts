@@ -32,6 +32,7 @@ export interface PdfPageFacts {
   redRules: Box[];
   /** Red pixels that are neither text nor a rule: the seal's ring and star. */
   redBlob: Box | null;
+  /** The page's picture; '' when no prefix was given. */
   png: string;
 }
 
@@ -98,8 +99,8 @@ function mergeRules(rules) {
 window.viewerReady = true;
 </script></body></html>`;
 
-/** Measure every page of a PDF and write `<prefix>-<n>.png`. */
-export async function inspectPdf(pdf: Buffer, prefix: string, scale = 2): Promise<PdfPageFacts[]> {
+/** Measure every page of a PDF and write `<prefix>-<n>.png` (no pictures when prefix is null). */
+export async function inspectPdf(pdf: Buffer, prefix: string | null, scale = 2): Promise<PdfPageFacts[]> {
   const bundle = path.join(path.dirname(require.resolve('unpdf')), 'pdfjs.mjs');
   const page = await newSharedPage();
   try {
@@ -112,6 +113,7 @@ export async function inspectPdf(pdf: Buffer, prefix: string, scale = 2): Promis
     await page.goto(`${ORIGIN}/index.html`);
     await page.waitForFunction(() => (window as unknown as { viewerReady?: boolean }).viewerReady === true);
     const facts: Omit<PdfPageFacts, 'png'>[] = await page.evaluate((s) => (window as unknown as { inspectPdf: (s: number) => Promise<Omit<PdfPageFacts, 'png'>[]> }).inspectPdf(s), scale);
+    if (prefix === null) return facts.map((f) => ({ ...f, png: '' }));
     fs.mkdirSync(path.dirname(prefix), { recursive: true });
     const out: PdfPageFacts[] = [];
     for (const [i, f] of facts.entries()) {
