@@ -28,7 +28,10 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['apps/server/src/testing/global-setup.ts', 'e2e/support/logs-setup.ts'],
           testTimeout: 120_000,
-          fileParallelism: false,
+          // Two journeys at a time, each with its own server, database and browser.
+          maxWorkers: 2,
+          // A browser under load can take seconds to render; 1 s (the default) failed CI runs.
+          expect: { poll: { timeout: 15_000 } },
           sequence: { groupOrder: 2 },
         },
       },
