@@ -128,7 +128,7 @@ it('a handler ranks experts for a case, sees a recusal with its reason, invites 
 });
 
 it('an administrator adds one expert by the form: the wrong fields are named as typed, then it is in the list', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1280 } });
   const errors = watchErrors(page);
   try {
     await signIn(page, 'hb_admin');
@@ -150,6 +150,15 @@ it('an administrator adds one expert by the form: the wrong fields are named as 
     await expect.poll(() => regions.locator('.ant-select-selection-item').count(), { timeout: 10_000 }).toBe(0);
     await regions.locator('input').fill('420100');
     await page.keyboard.press('Enter');
+    // a declared interest (matching leaves the expert out of cases naming it) and a qualification with its expiry
+    await page.getByTestId('new-expert-add-interest').click();
+    await pick(page, 'new-expert-interest-kind', '委托人/客户');
+    await page.getByTestId('new-expert-interest-name').fill('武汉光谷某光电有限公司');
+    await page.getByTestId('new-expert-add-qualification').click();
+    await page.getByTestId('new-expert-qualification-name').fill('专利代理师资格证');
+    await page.getByTestId('new-expert-qualification-expires').fill('2028-06-30');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('new-expert-qualification-expires').inputValue()).toBe('2028-06-30');
     // every field right before saving: the choices took, no message left
     await expect.poll(() => regions.innerText(), { timeout: 10_000 }).toContain('420100');
     await expect.poll(() => form.locator('.ant-form-item-explain-error').allInnerTexts(), { timeout: 10_000 }).toEqual([]);
@@ -159,8 +168,10 @@ it('an administrator adds one expert by the form: the wrong fields are named as 
     await page.getByTestId('expert-search').locator('input').fill('黄鹤楼专家');
     await page.keyboard.press('Enter');
     await page.getByTestId('expert-table').getByText('黄鹤楼专家').waitFor();
-    const row = await server.deps.db.selectFrom('experts').select(['employer', 'regions', 'kinds']).where('name', '=', '黄鹤楼专家').executeTakeFirstOrThrow();
+    const row = await server.deps.db.selectFrom('experts').select(['employer', 'regions', 'kinds', 'interests', 'qualifications']).where('name', '=', '黄鹤楼专家').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ employer: '武汉理工大学', regions: ['420100'], kinds: ['technical_expert'] });
+    expect(row.interests).toEqual([{ kind: 'client', name: '武汉光谷某光电有限公司' }]);
+    expect(row.qualifications).toEqual([{ name: '专利代理师资格证', expiresOn: '2028-06-30' }]);
     expect(errors).toEqual([]);
   } finally {
     await page.close();

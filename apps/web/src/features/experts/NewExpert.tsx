@@ -6,12 +6,14 @@ import { useState } from 'react';
 import { post } from '../../shared/api.ts';
 import { applyServerErrors, useErrorText } from '../../shared/errors.ts';
 import { useLang, useT } from '../../shared/i18n/index.ts';
+import { ExpertListFields, listsForApi, type InterestValue, type QualificationValue } from './ExpertListFields.tsx';
 import { expertMessages } from './messages.ts';
 
 interface Values {
   name: string; employer?: string; employerCreditCode?: string; title?: string; phone?: string; email?: string;
   kinds: string[]; ipTypes?: string[]; services?: string[]; industries?: string[]; ipc?: string[]; regions?: string[];
   languages?: string[]; jurisdictions?: string[]; availability?: string; maxOpen?: number; notes?: string;
+  interests?: InterestValue[]; qualifications?: QualificationValue[];
 }
 
 /** 新增专家: one expert by hand (the .xlsx import is for many); the server checks every field again. */
@@ -64,6 +66,7 @@ export function NewExpert() {
             <Col span={12}>{tags('jurisdictions', t('jurisdictions'), /^[a-zA-Z]{2}$/, t('jurisdictionsInvalid'))}</Col>
             <Col span={12}><Form.Item name="availability" label={t('availability')}><Select options={opts(expertAvailabilities)} /></Form.Item></Col>
             <Col span={12}><Form.Item name="maxOpen" label={t('maxOpen')}><InputNumber min={1} max={50} style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={24}><ExpertListFields /></Col>
             <Col span={24}><Form.Item name="notes" label={t('notes')} rules={[{ max: 2000 }]}><Input.TextArea rows={2} /></Form.Item></Col>
           </Row>
         </Form>
@@ -73,6 +76,7 @@ export function NewExpert() {
 }
 
 /** Empty inputs are left out (the server treats absent and empty alike only for lists). */
-function clean(v: Values): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
+function clean({ interests, qualifications, ...v }: Values): Record<string, unknown> {
+  const rest = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
+  return { ...rest, ...listsForApi(interests, qualifications) };
 }
