@@ -34,12 +34,16 @@ try {
     await sql`ALTER SYSTEM SET checkpoint_timeout = '30min'`.execute(db);
     // New WAL segments are not zero-filled first (the load waited on WalInitWrite).
     await sql`ALTER SYSTEM SET wal_init_zero = off`.execute(db);
+    // Nothing of the load is worth a flush to disk: a crash means generating again (reset, with a CHECKPOINT, after it).
+    await sql`ALTER SYSTEM SET fsync = off`.execute(db);
+    await sql`ALTER SYSTEM SET full_page_writes = off`.execute(db);
+    await sql`ALTER SYSTEM SET synchronous_commit = off`.execute(db);
     await sql`SELECT pg_reload_conf()`.execute(db);
     const report = await generate(db, {
       scale, secrets: createSecrets(loadMasterKey(dir)),
       onProgress: (step, done, total) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} [${done}/${total}] ${step === 'done' ? 'done' : `${step}…`}\n`),
     });
-    for (const k of ['max_wal_size', 'checkpoint_timeout', 'wal_init_zero']) await sql`ALTER SYSTEM RESET ${sql.raw(k)}`.execute(db);
+    for (const k of ['max_wal_size', 'checkpoint_timeout', 'wal_init_zero', 'fsync', 'full_page_writes', 'synchronous_commit']) await sql`ALTER SYSTEM RESET ${sql.raw(k)}`.execute(db);
     await sql`SELECT pg_reload_conf()`.execute(db);
     await sql`CHECKPOINT`.execute(db); // the WAL of the load is recycled down to the default size
     console.log(`\nscale ${scale}: ${report.totalSeconds} s in all`);
