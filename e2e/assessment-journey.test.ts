@@ -108,3 +108,25 @@ it('a supervisor builds a sheet, runs it, scores a hand item, sees the ranking a
     await ctx.close();
   }
 }, 180_000);
+
+it('the assessed workstation\'s parent sees its own place and scores, not the ranking of the others', async () => {
+  const { ctx, page, errors } = await session('wh_reviewer');
+  try {
+    await page.goto(`${server.url}/console/stats/assessments`);
+    const own = page.getByTestId('assessment-own');
+    await own.waitFor();
+    // the run above scored 光谷 (under 武汉); its row shows the total and the place among all assessed
+    const row = own.locator('tr', { hasText: '工作站考核打分表（试行）' }).filter({ hasText: GG });
+    await expect.poll(() => row.innerText()).toMatch(/第 \d+ 名 \/ 共 8 家/);
+    await snap(page, 'assessment-05-own');
+    await row.getByRole('button').click();
+    const drawer = page.getByTestId('run-breakdown');
+    await expect.poll(() => drawer.innerText()).toContain('36.5');
+    expect(await drawer.locator('[data-testid^="score-"]').count()).toBe(0);
+    // the ranked table of the run stays the supervisor's
+    await expect.poll(() => page.getByTestId('assessment-runs').innerText()).not.toContain('工作站考核打分表（试行）');
+    expect(errors).toEqual([]);
+  } finally {
+    await ctx.close();
+  }
+}, 120_000);

@@ -373,6 +373,7 @@ Object.assign(routeCalls, {
   'PUT /api/assessments/sheets/:id': noIdRecord('/api/assessments/sheets/:id', { institutionId: NO_ID, name: '矩阵', year: 2026, items: [{ kind: 'manual', title: '工作成效', weight: 100 }] }),
   'POST /api/assessments/sheets/:id/copy': noIdRecord('/api/assessments/sheets/:id/copy', {}),
   'GET /api/assessments/runs': collection('/api/assessments/runs'),
+  'GET /api/assessments/mine': collection('/api/assessments/mine'),
   'POST /api/assessments/runs': noIdRecord('/api/assessments/runs', { sheetId: NO_ID, institutionTypes: ['sub_center'] }),
   'GET /api/assessments/runs/:id': noIdRecord('/api/assessments/runs/:id'),
   'GET /api/assessments/runs/:id/institutions/:institutionId': noIdRecord(`/api/assessments/runs/:id/institutions/${NO_ID}`),

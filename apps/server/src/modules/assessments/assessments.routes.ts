@@ -9,7 +9,8 @@ import { openForDownload, receiveUploads } from '../../platform/storage/index.ts
 import { auditContext, recordAudit } from '../audit/audit.record.ts';
 import { fileOfRun, institutionBreakdown } from './assessments.breakdown.ts';
 import { runWorkbook } from './assessments.export.ts';
-import { listRuns, presentRun, rankedTable, requireRun, scoreManual, startRun } from './assessments.runs.ts';
+import { ownResults, ownScoreFile, runForBreakdown } from './assessments.own.ts';
+import { listRuns, presentRun, rankedTable, requireRun, runInScope, scoreManual, startRun } from './assessments.runs.ts';
 import { idParams, runBody, scoreBody, sheetBody } from './assessments.schemas.ts';
 import { copySheet, createSheet, listSheets, presentSheet, sheetInScope, updateSheet } from './assessments.sheets.ts';
 import { NotFound } from '../../platform/errors.ts';
@@ -87,9 +88,13 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
     config: { access: READ },
     schema: { tags, summary: '单个机构的得分明细与依据 One institution\'s scores and what they came from', params: z.strictObject({ id: z.uuid(), institutionId: z.uuid() }) },
   }, async (req) => {
-    const run = await requireRun(db, requireActor(req), req.params.id);
+    const run = await runForBreakdown(db, requireActor(req), req.params.id, req.params.institutionId);
     return { data: await institutionBreakdown(db, run, req.params.institutionId) };
   });
+
+  r.get('/api/assessments/mine', {
+    config: { access: READ }, schema: { tags, summary: '本机构考核结果 The finished runs that scored an institution in my scope: its total and place only' },
+  }, async (req) => ({ data: await ownResults(db, requireActor(req)) }));
 
   r.put('/api/assessments/runs/:id/scores', {
     config: { access: MANAGE }, schema: { tags, summary: '人工评分 Score a hand-scored item for one institution, with evidence', params: idParams, body: scoreBody },
@@ -113,8 +118,10 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/assessments/runs/:id/files/:fileId', {
     config: { access: READ }, schema: { tags, summary: '下载评分依据附件 Download an evidence file of a hand score', params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }) },
   }, async (req, reply) => {
-    await requireRun(db, requireActor(req), req.params.id);
-    const f = await openForDownload(deps, await fileOfRun(db, req.params.id, req.params.fileId));
+    const actor = requireActor(req);
+    const supervised = await runInScope(db, actor, req.params.id);
+    const fileId = supervised ? await fileOfRun(db, req.params.id, req.params.fileId) : await ownScoreFile(db, actor, req.params.id, req.params.fileId);
+    const f = await openForDownload(deps, fileId);
     return reply.headers(f.headers).send(f.stream);
   });
 

@@ -38,11 +38,15 @@ export async function startRun(deps: Deps, actor: Actor, input: { sheetId: strin
   return id;
 }
 
-export async function runInScope(db: DB | Tx, actor: Actor, id: string) {
+/** A run with its sheet and the assessing institution (no scope applied). */
+export function runQuery(db: DB | Tx) {
   return db.selectFrom('assessment_runs as r').innerJoin('assessment_sheets as s', 's.id', 'r.sheet_id').innerJoin('institutions as i', 'i.id', 'r.institution_id')
     .select(['r.id', 'r.sheet_id', 'r.institution_id', 'r.institution_path', 'r.year', 'r.institution_types', 'r.status', 'r.total', 'r.processed', 'r.created_at', 'r.finished_at',
-      's.name as sheet_name', 's.version', 's.items', 'i.name as institution_name'])
-    .where('r.id', '=', id).where(inScope(scopeFor(actor, 'stats.read'), 'r.institution_path')).executeTakeFirst();
+      's.name as sheet_name', 's.version', 's.items', 'i.name as institution_name']);
+}
+
+export async function runInScope(db: DB | Tx, actor: Actor, id: string) {
+  return runQuery(db).where('r.id', '=', id).where(inScope(scopeFor(actor, 'stats.read'), 'r.institution_path')).executeTakeFirst();
 }
 export type RunRow = NonNullable<Awaited<ReturnType<typeof runInScope>>>;
 

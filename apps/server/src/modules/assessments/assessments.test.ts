@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { pdf } from '../../platform/storage/storage.test-support.ts';
 import type { TestClient } from '../../testing/client.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { actorFor } from '../../demo/cases.ts';
 import { makeCase, makeInstitution, type HandCase } from '../stats/stats.test-support.ts';
 import { startRun } from './assessments.runs.ts';
+import { DEMO_PASSWORD } from '../../demo/network.ts';
+import { hashPassword } from '../auth/password.ts';
 
 /**
  * A fresh centre P with two assessed children A (武汉) and B (宜昌). Counted by hand for 2026:
@@ -164,6 +167,33 @@ describe('a yearly run over the owner\'s subtree', () => {
     expect(ws.getRow(4).values).toEqual([undefined, 2, '考核测试宜昌点', 10, 20, 40, 70]);
     const trace = wb.getWorksheet('计算依据')!;
     expect(trace.rowCount).toBe(5);
+  });
+
+  it('shows an assessed institution its own total, place and items, and nothing of the others', async () => {
+    const u = await t.deps.db.insertInto('users').values({
+      kind: 'staff', username: 'assess_a_reviewer', display_name: '武汉点审核人', email: 'assess_a@assess.test', password_hash: await hashPassword(DEMO_PASSWORD),
+      phone_enc: null, phone_hmac: null, phone_masked: null, party_kind: null, org_name: null, credit_code: null, totp_secret_enc: null, locked_until: null, last_login_at: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    await t.deps.db.insertInto('role_assignments').values({ user_id: u.id, role: 'reviewer', institution_id: inst.A!.id }).execute();
+    const a = await t.login('assess_a_reviewer');
+    const mine = (await a.get('/api/assessments/mine')).body.data;
+    expect(mine).toEqual([expect.objectContaining({ runId, year: 2026, assessedBy: '考核测试中心', institutionId: inst.A!.id, total: 75.5, rank: 1, of: 2, missing: 0 })]);
+    // its own sheet with the figures and the evidence file; not the run's table, not the other institution
+    const own = await a.get(`/api/assessments/runs/${runId}/institutions/${inst.A!.id}`);
+    expect(own.status).toBe(200);
+    expect(own.body.data.items.map((i: { score: number }) => i.score)).toEqual([30, 10, 35.5]);
+    const fileId = own.body.data.items[2].files[0].id;
+    expect((await a.get(`/api/assessments/runs/${runId}/files/${fileId}`)).status).toBe(200);
+    expect((await a.get(`/api/assessments/runs/${runId}/institutions/${inst.B!.id}`)).status).toBe(404);
+    expect((await a.get(`/api/assessments/runs/${runId}`)).status).toBe(404);
+    expect((await a.get(`/api/assessments/runs/${runId}/export.xlsx`)).status).toBe(404);
+    // 宜昌 sees the demo run's results of its own sub-centres and workstations, nothing of this run
+    const yc = (await (await t.login('yc_handler')).get('/api/assessments/mine')).body.data as { runId: string; institutionName: string }[];
+    expect(yc.length).toBeGreaterThan(0);
+    expect(yc.some((m) => m.runId === runId)).toBe(false);
+    const ycPath = (await t.deps.db.selectFrom('institutions').select('path').where('name', '=', '宜昌市知识产权维权援助中心').executeTakeFirstOrThrow()).path;
+    const under = await t.deps.db.selectFrom('institutions').select('name').where(sql<boolean>`path <@ ${ycPath}::ltree`).execute();
+    for (const m of yc) expect(under.map((x) => x.name)).toContain(m.institutionName);
   });
 
   it('computes a run over the inline limit in the background job, with progress', async () => {

@@ -6,6 +6,7 @@ import { useT } from '../../shared/i18n/index.ts';
 import { useCan } from '../../shared/session.ts';
 import { useRuns, useSheets, type RunSummary, type Sheet } from './api.ts';
 import { assessmentMessages } from './messages.ts';
+import { OwnResults } from './OwnResults.tsx';
 
 /** 考核: the scoring sheets in scope and the runs made with them. */
 export function AssessmentsPage() {
@@ -16,6 +17,7 @@ export function AssessmentsPage() {
   const runs = useRuns();
   return (
     <Flex vertical gap={16}>
+      <OwnResults />
       <Card size="small" title={t('sheets')} data-testid="assessment-sheets"
         extra={can('stats.report') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/stats/assessments/sheets/new')} data-testid="sheet-new">{t('newSheet')}</Button>}>
         <Table<Sheet> rowKey="id" size="small" loading={sheets.isPending} dataSource={sheets.data ?? []} pagination={{ pageSize: 10 }}

@@ -9,7 +9,7 @@ import { assessmentMessages } from './messages.ts';
 import { ScoreForm } from './ScoreForm.tsx';
 
 /** One institution's scores item by item, each traced to its figure and rule, or to the hand score's evidence. */
-export function BreakdownDrawer({ run, institutionId, onClose }: { run: Run; institutionId: string; onClose: () => void }) {
+export function BreakdownDrawer({ run, institutionId, onClose }: { run: Pick<Run, 'id' | 'abilities'>; institutionId: string; onClose: () => void }) {
   const t = useT(assessmentMessages);
   const bi = useBi();
   const can = useCan();

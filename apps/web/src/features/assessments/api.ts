@@ -55,6 +55,14 @@ export function useRun(id: string | undefined) {
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'computing') ? 1000 : false),
   });
 }
+/** 本机构考核结果: the institution's own total and place in each finished run that scored it. */
+export interface OwnResult {
+  runId: string; sheetName: string; sheetVersion: number; year: number; assessedBy: string;
+  institutionId: string; institutionName: string; total: number; rank: number; of: number; missing: number;
+}
+export function useOwnResults() {
+  return useQuery({ queryKey: ['assessments', 'mine'], queryFn: () => get<{ data: OwnResult[] }>('/api/assessments/mine').then((r) => r.data) });
+}
 export function useBreakdown(runId: string, institutionId: string | null) {
   return useQuery({
     queryKey: ['assessments', 'run', runId, 'institution', institutionId], enabled: !!institutionId,
