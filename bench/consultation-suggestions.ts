@@ -133,7 +133,7 @@ async function load(db: DB) {
   const generate = (performance.now() - t0) / 1000;
   // The bulk load builds the index's indexes once afterwards instead of row by row.
   const t1 = performance.now();
-  await sql`DROP INDEX search_entries_tsv, search_entries_keys_trgm, search_entries_recent, search_entries_newest, search_entries_path`.execute(db);
+  await sql`DROP INDEX search_entries_tsv, search_entries_keys_trgm, search_entries_recent, search_entries_newest, search_entries_path, search_entries_staff_newest`.execute(db);
   const counts = await reindexAll(db, (n) => { if (n % 50_000 < 500) process.stdout.write(`\rindexed ${n}`); });
   const reindex = (performance.now() - t1) / 1000;
   const t2 = performance.now();
@@ -142,6 +142,7 @@ async function load(db: DB) {
   await sql`CREATE INDEX search_entries_recent ON search_entries (sort_at DESC) WHERE visibility = 'public'`.execute(db);
   await sql`CREATE INDEX search_entries_newest ON search_entries (sort_at DESC)`.execute(db);
   await sql`CREATE INDEX search_entries_path ON search_entries USING gist (institution_path)`.execute(db);
+  await sql`CREATE INDEX search_entries_staff_newest ON search_entries (institution_id, sort_at DESC) WHERE visibility = 'staff'`.execute(db);
   await sql`VACUUM ANALYZE search_entries`.execute(db);
   await sql`VACUUM ANALYZE consultations`.execute(db);
   const indexes = (performance.now() - t2) / 1000;
