@@ -18,7 +18,7 @@ import { loadRegions } from '../apps/server/src/modules/regions/regions.load.ts'
 import { ensureRootInstitution, insertInstitution } from '../apps/server/src/modules/institutions/institutions.repository.ts';
 import { reindexAll } from '../apps/server/src/modules/search/search.index.ts';
 import { suggestAnswers } from '../apps/server/src/modules/consultations/consultations.suggest.ts';
-import { measure } from './latency.ts';
+import { cpuMs, measure } from './latency.ts';
 
 const CONSULTATIONS = Number(process.env.CONSULTATIONS ?? process.env.ROWS ?? 500_000);
 const ARTICLES = Number(process.env.ARTICLES ?? 100_000);
@@ -62,11 +62,11 @@ try {
   for (const [name, scope] of Object.entries(scopes)) {
     for (let i = 0; i < 20; i++) await suggestAnswers(db, question(i), scope); // warm the cache
     let found = 0;
-    const cpu0 = cpuMs();
+    const cpu0 = cpuMs(dir);
     const c1 = await measure(async (i) => { if ((await suggestAnswers(db, question(i), scope)).length > 0) found++; }, 1, ROUNDS);
     hits[name] = found;
     // CPU time per look-up (this process and the database's processes): what a look-up costs when it has a core to itself.
-    const cpuPerLookupMs = Math.round(((cpuMs() - cpu0) / ROUNDS) * 10) / 10;
+    const cpuPerLookupMs = Math.round(((cpuMs(dir) - cpu0) / ROUNDS) * 10) / 10;
     results[name] = { c1, c4: await measure((i) => suggestAnswers(db, question(i), scope), 4, ROUNDS), cpuPerLookupMs };
     console.log(name, JSON.stringify(results[name]), `with suggestions: ${found}/${ROUNDS}`);
   }
@@ -152,21 +152,5 @@ async function load(db: DB) {
 }
 
 
-/** CPU milliseconds used so far by this process and by the embedded PostgreSQL (postmaster and its backends), from /proc. */
-function cpuMs(): number {
-  const own = process.cpuUsage();
-  let ms = (own.user + own.system) / 1000;
-  const pgPid = Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const ticks = 100; // USER_HZ on Linux
-  for (const p of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
-    try {
-      // Fields after the command name: state ppid … utime (14th field) stime (15th).
-      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(p) === pgPid || Number(f[1]) === pgPid) ms += ((Number(f[11]) + Number(f[12])) / ticks) * 1000;
-    } catch { /* the process ended meanwhile */ }
-  }
-  return ms;
-}
 
 
