@@ -25,7 +25,12 @@ export async function openNational(dir: string, log: (m: string) => void = conso
     // for the server's start-up.
     const t0 = Date.now();
     const applied = await migrate(pool);
-    if (applied.length) log(`migrations applied in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${applied.join(', ')}`);
+    if (applied.length) {
+      log(`migrations applied in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${applied.join(', ')}`);
+      // A backfill leaves the visibility map of the rewritten pages unset until autovacuum passes: the index-only
+      // walks of the work queue (ADR 0038) would read the table meanwhile, and the figures would depend on when.
+      await sql`VACUUM (ANALYZE) cases`.execute(db);
+    }
     cases = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE state <> 'draft'`.execute(db)).rows[0]!.n;
   } finally {
     await db.destroy();
