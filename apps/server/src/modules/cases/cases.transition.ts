@@ -113,7 +113,9 @@ export async function transitionLocked(
     set.case_number = await nextCaseNumber(tx, numbering, now);
     await updateCase(tx, row.id, set);
   }
-  const effects = await afterTransition(tx, deps, { row, event: d.event, payload, next, actorId: actor.userId, deadlines, effects: withDocuments });
+  // The notices' templates read the number from the row they are given: the new one, not another statement.
+  const numbered = numbering ? { ...row, case_number: set.case_number as string } : row;
+  const effects = await afterTransition(tx, deps, { row: numbered, event: d.event, payload, next, actorId: actor.userId, deadlines, effects: withDocuments });
   const path = (set.institution_path as string | undefined) ?? row.institution_path;
   await recordAudit(tx, ctx, {
     action: `case.${d.event}`, objectType: 'case', objectId: row.id, institutionId: next.institutionId, institutionPath: path,
