@@ -82,8 +82,14 @@ export async function listCases(
   const capped = db.selectFrom('cases as c').select(sql`1`.as('one'))
     .where(conditions(actor, f, today, caseVisibilityById(actor))).limit(countCap + 1);
   const count = db.selectFrom(capped.as('x')).select((eb) => eb.fn.countAll<number>().as('n'));
-  const [rows, counted] = await Promise.all([q.execute(), pageSize === null ? null : count.executeTakeFirstOrThrow()]);
-  const n = counted ? Number(counted.n) : rows.length;
+  if (pageSize === null) {
+    const rows = await q.execute();
+    return { rows, total: rows.length, totalCapped: false };
+  }
+  // The count rides on the page's statement (computed once, an InitPlan): one round trip per request, not two.
+  const counted = await q.select(sql<string>`(${count})`.as('counted')).execute();
+  const rows = counted.map(({ counted: _, ...r }) => r);
+  const n = counted.length ? Number(counted[0]!.counted) : Number((await count.executeTakeFirstOrThrow()).n);
   return { rows, total: Math.min(n, countCap), totalCapped: n > countCap };
 }
 export type QueueRow = Awaited<ReturnType<typeof listCases>>['rows'][number];
