@@ -91,6 +91,12 @@ describe('bench/generate at scale 0.002', () => {
              (SELECT count(*) FROM cases WHERE state <> 'draft')::int AS open`);
     expect(d!.deadlines).toBe(d!.open);
     expect(d!.docs).toBeGreaterThan(1000);
+    // The work queue's sort key (ADR 0038) agrees with the deadlines, and some cases have one.
+    const [n] = await rows(sql<{ drift: number; withDue: number }>`
+      SELECT count(*) FILTER (WHERE c.next_due IS DISTINCT FROM (SELECT min(x.due) FROM case_deadlines x WHERE x.case_id = c.id AND x.status <> 'met'))::int AS drift,
+             count(c.next_due)::int AS "withDue" FROM cases c`);
+    expect(n).toMatchObject({ drift: 0 });
+    expect(n!.withDue).toBeGreaterThan(0);
   });
 
   it('stores ID numbers, phones and addresses encrypted only: no clear text in any table, the ciphertext opens with the key', async () => {

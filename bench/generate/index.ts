@@ -10,6 +10,7 @@ import { generateCases, generateEvents as generateCaseEvents, generateParties, p
 import { generateArticles, generateConsultations, generateEvents, generateExperts } from './content.ts';
 import { generateNetwork, institutionTables } from './network.ts';
 import { personPool, personPoolTable } from './persons.ts';
+import { refreshAllNextDue } from '../../apps/server/src/modules/cases/cases.deadlines.ts';
 import { caseEntries, consultationAndArticleEntries, segmentDistinctValues } from './search-bulk.ts';
 
 export { generatedPassword, knownAccounts } from './accounts.ts';
@@ -112,7 +113,7 @@ export async function generate(db: DB, opts: GenerateOptions): Promise<GenerateR
       [['consultations', (c) => generateConsultations(c, size.consultations, slots, pool)]],
     ],
     [
-      [['case_events', (c) => generateCaseEvents(c)], ['case_deadlines', (c) => generateDeadlines(c)]],
+      [['case_events', (c) => generateCaseEvents(c)], ['case_deadlines', (c) => generateDeadlines(c)], ['case_next_due', (c) => refreshAllNextDue(c)]],
       [['case_parties', (c) => generateParties(c, pool)], ['case_documents', (c) => generateDocuments(c)]],
     ],
     [[['search_words', (c) => segmentDistinctValues(c)]]],

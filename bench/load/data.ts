@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { refreshAllNextDue } from '../../apps/server/src/modules/cases/cases.deadlines.ts';
 import { loadDemo } from '../../apps/server/src/demo/load.ts';
 import { DEMO_PASSWORD, demoApplicant } from '../../apps/server/src/demo/network.ts';
 import { ensureDatabase, openPlatform } from '../../apps/server/src/platform/bootstrap.ts';
@@ -29,6 +30,8 @@ export interface BenchDatabase {
   accounts: BenchAccounts;
   cases: number;
   source: string;
+  /** Extra environment for the server under test. */
+  serverEnv?: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -106,6 +109,7 @@ async function cloneCases(db: DB, scale: number): Promise<number> {
   await copyFor(db, 'case_deadlines', {
     case_id: 'm.new_id', due: `t.due + ((m.g * 7919) % 181 - 90)`, warn_on: `t.warn_on + ((m.g * 7919) % 181 - 90)`,
   });
+  await refreshAllNextDue(db);
   await sql`DROP TABLE bench_case_map`.execute(db);
   await sql`ANALYZE`.execute(db);
   return count();

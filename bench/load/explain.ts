@@ -1,6 +1,7 @@
 /**
  * `npx tsx bench/load/explain.ts [cases]`: EXPLAIN (ANALYZE, BUFFERS) of the work-queue queries exactly as the
- * server builds them (listCases for the demo handler, page of 50 by deadline), on the bench database.
+ * server builds them (listCases for the bench's handler, page of 50 by deadline), on the bench database
+ * (`BENCH_DIR=/tmp/gen-queue npx tsx bench/load/explain.ts` for the national data).
  */
 import { toCstDate } from '@yuanzhi/domain';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
@@ -11,8 +12,10 @@ import { listCases } from '../../apps/server/src/modules/cases/cases.queue.ts';
 import type { Database } from '../../apps/server/src/platform/tables.ts';
 import type { Deps } from '../../apps/server/src/platform/deps.ts';
 import { prepareDatabase } from './data.ts';
+import { openNational } from './national.ts';
 
-const bench = await prepareDatabase(Number(process.argv[2] ?? 20_000));
+// BENCH_DIR: the national generator's data directory (kept); otherwise cloned demo cases in a temporary one.
+const bench = process.env.BENCH_DIR ? await openNational(process.env.BENCH_DIR) : await prepareDatabase(Number(process.argv[2] ?? 20_000));
 const pool = new pg.Pool({ connectionString: bench.url, max: 2 });
 const seen: CompiledQuery[] = [];
 const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (e) => { if (e.level === 'query') seen.push(e.query); } });

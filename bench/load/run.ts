@@ -14,7 +14,8 @@ import { freePort } from '../../apps/server/src/platform/embedded-pg.ts';
 import { ensureWebBuilt } from '../../scripts/web-build.ts';
 import { measureFirstLoad } from './bundle.ts';
 import { startChild, type ServerChild } from './child.ts';
-import { prepareDatabase } from './data.ts';
+import { prepareDatabase, type BenchDatabase } from './data.ts';
+import { openNational } from './national.ts';
 import { summarize, type RoundFigure } from './figures.ts';
 import { scenarios, type Context, type Load, type Scenario } from './scenarios.ts';
 import { getJson, signIn } from './session.ts';
@@ -28,6 +29,8 @@ const SECONDS = Number(process.env.ROUND_SECONDS ?? (quick ? 2 : 10));
 // 200,000 made the dashboard statements run for minutes (bench/README.md): the default stays where every scenario answers.
 const SCALE = Number(process.env.CASES ?? (quick ? 10_000 : 20_000));
 const only = process.env.SCENARIOS?.split(',');
+// BENCH_DIR: the national generator's data directory (bench/load/national.ts) instead of cloned demo cases.
+const benchDir = process.env.BENCH_DIR;
 const logFile = path.join(os.tmpdir(), `yz-bench-load-${process.pid}.log`);
 const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
 
@@ -50,17 +53,18 @@ async function round(child: ServerChild, opts: Load, connections: number, perOp:
 }
 
 async function main(): Promise<void> {
-  log(`mode ${quick ? 'quick' : 'full'}: ${ROUNDS} rounds of ${SECONDS} s, about ${SCALE.toLocaleString('en-US')} cases; server logs in ${logFile}`);
+  const data = benchDir ? `the national data in ${benchDir}` : `about ${SCALE.toLocaleString('en-US')} cases`;
+  log(`mode ${quick ? 'quick' : 'full'}: ${ROUNDS} rounds of ${SECONDS} s, ${data}; server logs in ${logFile}`);
   await ensureWebBuilt();
   const bundles = measureFirstLoad(path.join(root, 'apps/web/dist'), {
     portal: { key: 'index.html', targetBytes: 300 * 1024 },
     console: { key: 'console.html', targetBytes: 900 * 1024 },
   });
   const loadAverage = os.loadavg();
-  const db = await prepareDatabase(SCALE, log);
+  const db: BenchDatabase = benchDir ? await openNational(benchDir, log) : await prepareDatabase(SCALE, log);
   const children: ServerChild[] = [];
   try {
-    const env = { DATABASE_URL: db.url, YUANZHI_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn' };
+    const env = { DATABASE_URL: db.url, YUANZHI_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn', ...db.serverEnv };
     // BENCH_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
     const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
     const app = await startChild(path.join(root, 'scripts/start.ts'), env, await freePort(), '/', logFile, nodeArgs);

@@ -1,7 +1,8 @@
 /**
  * What the server's database sessions wait on during a round (BENCH_PG_WAITS=1): pg_stat_activity sampled every
  * 50 ms, counted by wait event — lock waits (Lock/advisory, Lock/transactionid) show serialised writers,
- * "running" shows work in PostgreSQL, ClientRead shows the server process itself as the slow side.
+ * "running" shows work in PostgreSQL, ClientRead shows the server process itself as the slow side. A lock wait
+ * carries the start of the statement that waits, so the contended row can be told.
  */
 import pg from 'pg';
 
@@ -16,7 +17,9 @@ export function waitSampler(url: string) {
         if (busy) return;
         busy = true;
         pool.query<{ w: string; n: string }>(`
-          SELECT coalesce(wait_event_type || '/' || wait_event, 'running') AS w, count(*) AS n FROM pg_stat_activity
+          SELECT coalesce(wait_event_type || '/' || wait_event, 'running')
+                 || CASE WHEN wait_event_type = 'Lock' THEN ' [' || left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 50) || ']' ELSE '' END AS w,
+                 count(*) AS n FROM pg_stat_activity
           WHERE application_name = 'yuanzhi' AND state <> 'idle' AND pid <> pg_backend_pid() GROUP BY 1`)
           .then((r) => {
             samples++;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { refreshAllNextDue } from '../modules/cases/cases.deadlines.ts';
 import type { Deps } from '../platform/deps.ts';
 
 /**
@@ -153,6 +154,7 @@ export async function loadStatsHistory(deps: Deps): Promise<number> {
   await chunks('case_parties', parties);
   await chunks('case_events', events);
   await chunks('case_deadlines', deadlines);
+  await refreshAllNextDue(db);
   await chunks('portal_ratings', ratings);
   await loadDemoReturns(deps, thisYear - 1);
   await sql`ANALYZE cases`.execute(db);

@@ -43,6 +43,8 @@ export interface CasesTable {
   accepted_at: Timestamp | null;
   concluded_at: Timestamp | null;
   archived_at: Timestamp | null;
+  /** Nearest due day of the deadlines not yet met (kept by storeDeadlines; ADR 0038). */
+  next_due: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { Actor, RoleGrant } from '../../authz/actor.ts';
 import { isRole, mfaRequiredRoles } from '../../authz/roles.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -72,6 +73,10 @@ export async function loadSession(deps: Deps, token: string): Promise<SessionSta
       's.id_hash', 's.user_id', 's.csrf_token', 's.mfa_passed', 's.last_seen_at', 's.expires_at',
       'u.kind', 'u.display_name', 'u.status', 'u.must_change_password', 'u.password_changed_at',
       'u.totp_enabled', 'u.totp_required',
+      // The grants in the same round trip (as loadGrants reads them): every staff request starts here (issue 8).
+      sql<RoleGrant[]>`(SELECT coalesce(json_agg(json_build_object('role', r.role, 'institutionId', r.institution_id,
+        'institutionPath', i.path::text)), '[]') FROM role_assignments r JOIN institutions i ON i.id = r.institution_id
+        WHERE r.user_id = s.user_id AND i.status = 'active')`.as('grants'),
     ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -85,7 +90,7 @@ export async function loadSession(deps: Deps, token: string): Promise<SessionSta
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await deps.db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
   }
-  const grants = row.kind === 'applicant' ? [] : await loadGrants(deps, row.user_id);
+  const grants = row.kind === 'applicant' ? [] : row.grants.filter((g) => isRole(g.role));
   const maxAge = deps.config.passwordMaxAgeDays;
   const passwordExpired =
     row.kind !== 'applicant' && maxAge > 0 && now.getTime() - new Date(row.password_changed_at).getTime() > maxAge * 86400_000;

@@ -8,7 +8,7 @@ import { assertFollowUpsClosed, dropOpenFollowUps, scheduleFollowUp } from './fo
 import { indexCase } from '../search/search.index.ts';
 
 export interface AfterTransitionInput {
-  /** The case row before the transition. */
+  /** The case row before the transition (with its new number, on submit). */
   row: CaseRow;
   event: CaseEvent;
   payload: CasePayload;

@@ -31,6 +31,22 @@ export function caseVisibility(actor: Actor): Expression<SqlBool> {
   return sql<SqlBool>`(${read} OR (c.transfer_to_path IS NOT NULL AND ${incoming}))`;
 }
 
+/**
+ * The same cases as caseVisibility, by institution id: `institution_path` is a copy of the path of `institution_id`
+ * (and `transfer_to_path` of `transfer_to_id`), kept by the institutions trigger and acceptTransfer (ADR 0009). The
+ * queue's capped count uses it: an index on `institution_id` answers it without reading the cases (ADR 0038).
+ */
+export function caseVisibilityById(actor: Actor): Expression<SqlBool> {
+  const ids = (paths: readonly string[]) => sql`(SELECT i.id FROM institutions i WHERE i.path <@ ANY(${sql.val(paths)}::ltree[]))`;
+  const read = scopeFor(actor, 'case.read').paths;
+  const incoming = scopeFor(actor, 'case.transfer.receive').paths;
+  // No `OR false` for an empty scope: PostgreSQL turns an IN inside an OR into a filter run on every entry.
+  const parts: Expression<SqlBool>[] = [];
+  if (read.length) parts.push(sql<SqlBool>`c.institution_id IN ${ids(read)}`);
+  if (incoming.length) parts.push(sql<SqlBool>`(c.transfer_to_id IS NOT NULL AND c.transfer_to_id IN ${ids(incoming)})`);
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` OR `)})` : sql<SqlBool>`false`;
+}
+
 /** The case permissions an actor holds over an institution path (roles held there or above). */
 export function casePermissionsAt(actor: Actor, path: string | null): CasePermission[] {
   if (!path) return [];

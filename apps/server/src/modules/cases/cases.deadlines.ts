@@ -45,7 +45,17 @@ export async function computeCaseDeadlines(db: DB | Tx, caseId: string, track: '
   return computeDeadlines(history, defaultDeadlineRules, await serverCalendar(db), { asOf: toCstDate(now) });
 }
 
-/** Replace the stored deadlines of a case with freshly computed ones. */
+/** The nearest due day of the deadlines not yet met (running or paused), or null: the queue's sort key. */
+export function nextDueOf(list: readonly Pick<Deadline, 'due' | 'status'>[]): string | null {
+  let min: string | null = null;
+  for (const d of list) if (d.status !== 'met' && (min === null || d.due < min)) min = d.due;
+  return min;
+}
+
+/**
+ * Replace the stored deadlines of a case with freshly computed ones, and keep `cases.next_due` (the work
+ * queue's index, ADR 0038) equal to the nearest of them not yet met.
+ */
 export async function storeDeadlines(tx: Tx, caseId: string, track: 'fast' | 'standard', now: Date): Promise<Deadline[]> {
   const list = await computeCaseDeadlines(tx, caseId, track, now);
   await tx.deleteFrom('case_deadlines').where('case_id', '=', caseId).execute();
@@ -63,6 +73,9 @@ export async function storeDeadlines(tx: Tx, caseId: string, track: 'fast' | 'st
       )
       .execute();
   }
+  const nextDue = nextDueOf(list);
+  await tx.updateTable('cases').set({ next_due: nextDue })
+    .where('id', '=', caseId).where(sql<boolean>`next_due IS DISTINCT FROM ${nextDue}::date`).execute();
   return list;
 }
 
@@ -102,4 +115,16 @@ export async function deadlinesOf(db: DB | Tx, caseId: string): Promise<StoredDe
 /** Overdue on `today` (CST): still running and past the due day. Paused clocks wait for the applicant. */
 export function isOverdue(d: Pick<StoredDeadline, 'status' | 'due'>, today: CstDate): boolean {
   return d.status === 'running' && d.due < today;
+}
+
+/**
+ * `cases.next_due` set from the stored deadlines for every case, for code that writes case_deadlines in bulk
+ * (demo history, bench data) instead of through storeDeadlines. Rewrites only the rows whose value changes.
+ */
+export async function refreshAllNextDue(db: DB): Promise<void> {
+  await sql`UPDATE cases c SET next_due = d.due
+    FROM (SELECT c2.id, (SELECT min(x.due) FROM case_deadlines x WHERE x.case_id = c2.id AND x.status <> 'met') AS due
+          FROM cases c2 WHERE c2.next_due IS NOT NULL
+             OR EXISTS (SELECT 1 FROM case_deadlines y WHERE y.case_id = c2.id AND y.status <> 'met')) d
+    WHERE d.id = c.id AND c.next_due IS DISTINCT FROM d.due`.execute(db);
 }

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from '../../authz/actor.ts';
 import type { DB } from '../../platform/db.ts';
-import { caseVisibility } from './cases.access.ts';
+import { caseVisibility, caseVisibilityById } from './cases.access.ts';
 import type { CaseFilters } from './cases.schemas.ts';
 
 /**
@@ -10,8 +10,8 @@ import type { CaseFilters } from './cases.schemas.ts';
  */
 const likeTerm = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function conditions(actor: Actor, f: CaseFilters, today: string): Expression<SqlBool> {
-  const c: Expression<SqlBool>[] = [caseVisibility(actor), sql<SqlBool>`c.state <> 'draft'`];
+function conditions(actor: Actor, f: CaseFilters, today: string, visible = caseVisibility(actor)): Expression<SqlBool> {
+  const c: Expression<SqlBool>[] = [visible, sql<SqlBool>`c.state <> 'draft'`];
   const openDeadline = (cond: Expression<SqlBool>) =>
     sql<SqlBool>`EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.status = 'running' AND ${cond})`;
   switch (f.queue) {
@@ -44,27 +44,23 @@ function conditions(actor: Actor, f: CaseFilters, today: string): Expression<Sql
   return sql<SqlBool>`(${sql.join(c, sql` AND `)})`;
 }
 
-export async function listCases(db: DB, actor: Actor, f: CaseFilters, today: string, page = 1, pageSize: number | null = 20) {
+/** Counting stops here: the console shows "10,000+" rather than reading every visible case for an exact total. */
+export const COUNT_CAP = 10_000;
+
+export async function listCases(
+  db: DB, actor: Actor, f: CaseFilters, today: string, page = 1, pageSize: number | null = 20, countCap = COUNT_CAP,
+) {
   const where = conditions(actor, f, today);
-  // The page is chosen on the case rows and their nearest deadline alone; names, handler and applicant are joined
-  // to the 50 rows of the page only (joined before the sort, every visible case paid for them: bench/README.md).
+  // The page is chosen on the case rows alone, by `next_due` (kept by the deadline writer, ADR 0038): with the
+  // cases_queue_due index that is an ordered index-only walk that stops after the page (so select only its
+  // columns here). Names, handler and applicant are joined to the rows of the page only.
   let ids = db
     .selectFrom('cases as c')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('case_deadlines as d')
-          .select(['d.case_id', sql<string>`min(d.due)::text`.as('due')])
-          .where('d.status', '<>', 'met')
-          .groupBy('d.case_id')
-          .as('nd'),
-      (j) => j.onRef('nd.case_id', '=', 'c.id'),
-    )
-    .select(['c.id', 'c.case_number', 'c.submitted_at', 'nd.due'])
+    .select(['c.id', 'c.next_due', 'c.submitted_at'])
     .where(where);
   if (f.sort === 'number') ids = ids.orderBy('c.case_number', 'desc');
   else if (f.sort === 'submitted') ids = ids.orderBy('c.submitted_at', 'desc');
-  else ids = ids.orderBy(sql`nd.due`, (ob) => ob.asc().nullsLast()).orderBy('c.submitted_at', 'desc');
+  else ids = ids.orderBy('c.next_due', (ob) => ob.asc().nullsLast()).orderBy('c.submitted_at', 'desc');
   ids = ids.orderBy('c.id');
   if (pageSize !== null) ids = ids.limit(pageSize).offset((page - 1) * pageSize);
   let q = db
@@ -76,15 +72,24 @@ export async function listCases(db: DB, actor: Actor, f: CaseFilters, today: str
     .select([
       'c.id', 'c.case_number', 'c.state', 'c.track', 'c.channel', 'c.ip_type', 'c.services', 'c.summary', 'c.submitted_at',
       'c.handler_id', 'c.institution_id', 'i.name as institution_name', 'h.display_name as handler_name', 'p.name as applicant_name',
-      'p.phone_masked as applicant_phone_masked', 'pg.due as next_due',
+      'p.phone_masked as applicant_phone_masked', sql<string | null>`c.next_due::text`.as('next_due'),
       sql<boolean>`EXISTS (SELECT 1 FROM case_deadlines o WHERE o.case_id = c.id AND o.status = 'running' AND o.due < ${today}::date)`.as('overdue'),
     ]);
-  if (f.sort === 'number') q = q.orderBy('pg.case_number', 'desc');
+  if (f.sort === 'number') q = q.orderBy('c.case_number', 'desc');
   else if (f.sort === 'submitted') q = q.orderBy('pg.submitted_at', 'desc');
-  else q = q.orderBy(sql`pg.due`, (ob) => ob.asc().nullsLast()).orderBy('pg.submitted_at', 'desc');
+  else q = q.orderBy('pg.next_due', (ob) => ob.asc().nullsLast()).orderBy('pg.submitted_at', 'desc');
   q = q.orderBy('pg.id');
-  const count = db.selectFrom('cases as c').select((eb) => eb.fn.countAll<number>().as('n')).where(where);
-  const [rows, total] = await Promise.all([q.execute(), pageSize === null ? null : count.executeTakeFirstOrThrow()]);
-  return { rows, total: total ? Number(total.n) : rows.length };
+  const capped = db.selectFrom('cases as c').select(sql`1`.as('one'))
+    .where(conditions(actor, f, today, caseVisibilityById(actor))).limit(countCap + 1);
+  const count = db.selectFrom(capped.as('x')).select((eb) => eb.fn.countAll<number>().as('n'));
+  if (pageSize === null) {
+    const rows = await q.execute();
+    return { rows, total: rows.length, totalCapped: false };
+  }
+  // The count rides on the page's statement (computed once, an InitPlan): one round trip per request, not two.
+  const counted = await q.select(sql<string>`(${count})`.as('counted')).execute();
+  const rows = counted.map(({ counted: _, ...r }) => r);
+  const n = counted.length ? Number(counted[0]!.counted) : Number((await count.executeTakeFirstOrThrow()).n);
+  return { rows, total: Math.min(n, countCap), totalCapped: n > countCap };
 }
 export type QueueRow = Awaited<ReturnType<typeof listCases>>['rows'][number];

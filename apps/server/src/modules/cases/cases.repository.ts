@@ -16,6 +16,18 @@ export async function findCase(db: Q, id: string): Promise<CaseRow | undefined> 
   return caseColumns(db).where('id', '=', id).executeTakeFirst();
 }
 
+/** The case with the names the case page shows (institution, transfer target, handler), in one statement. */
+export async function findCaseWithNames(db: Q, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom('cases as c').selectAll('c')
+    .select([
+      sql<string | null>`(SELECT name FROM institutions WHERE id = c.institution_id)`.as('institution_name'),
+      sql<string | null>`(SELECT name FROM institutions WHERE id = c.transfer_to_id)`.as('transfer_to_name'),
+      sql<string | null>`(SELECT display_name FROM users WHERE id = c.handler_id)`.as('handler_name'),
+    ])
+    .where('c.id', '=', id).executeTakeFirst();
+}
+
 /** The row locked for the rest of the transaction: the one place concurrent writers queue up. */
 export async function lockCase(tx: Tx, id: string): Promise<CaseRow | undefined> {
   if (!isUuid(id)) return undefined;

@@ -58,13 +58,18 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'case.read' },
     schema: {
       tags, summary: '案件列表与工作队列 Cases and work queues in scope', querystring: listQuery,
-      response: { 200: z.object({ data: z.array(z.record(z.string(), z.unknown())), total: z.number(), page: z.number(), pageSize: z.number() }) },
+      response: {
+        200: z.object({
+          data: z.array(z.record(z.string(), z.unknown())), total: z.number(), page: z.number(), pageSize: z.number(),
+          totalCapped: z.boolean().describe('total stopped counting at 10,000: show "10,000+"'),
+        }),
+      },
     },
   }, async (req) => {
     const { page, pageSize, ...filters } = req.query;
     const today = toCstDate(deps.clock.now());
-    const { rows, total } = await listCases(deps.db, requireActor(req), filters, today, page, pageSize);
-    return { data: rows.map(presentQueueRow), total, page, pageSize };
+    const { rows, total, totalCapped } = await listCases(deps.db, requireActor(req), filters, today, page, pageSize);
+    return { data: rows.map(presentQueueRow), total, page, pageSize, totalCapped };
   });
 
   r.get('/api/cases/:id', {

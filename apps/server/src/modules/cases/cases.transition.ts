@@ -82,11 +82,11 @@ export async function transitionLocked(
     referred_from: next.referredFrom, transfer_to_id: next.transferTo, transfer_to_path: next.transferTo ? extras.targetPath : null,
     version: row.version + 1, updated_at: now,
   };
-  if (d.event === 'submit') {
-    const inst = (await institutionBrief(tx, row.institution_id))!;
-    set.case_number = row.case_number ?? (await nextCaseNumber(tx, inst, now));
-    set.submitted_at = now;
-  }
+  // A new case's number is taken after the event, deadlines and documents, right before the writes that show it
+  // (the case, its search entry, the notices, the audit entry): the institution's number_sequences row stays
+  // locked from there to commit, and every submission to that institution waits on it (ADR 0039).
+  const numbering = d.event === 'submit' && !row.case_number ? (await institutionBrief(tx, row.institution_id))! : null;
+  if (d.event === 'submit') set.submitted_at = now;
   if (d.event === 'accept' || (d.event === 'acceptTransfer' && !row.accepted_at)) set.accepted_at = now;
   if (d.event === 'acceptTransfer') {
     set.institution_id = next.institutionId;
@@ -97,7 +97,7 @@ export async function transitionLocked(
   if (d.event === 'reopen') set.concluded_at = null;
   if (d.event === 'archive') set.archived_at = now;
   if (d.event === 'refer') set.referral_body = payload.body!;
-  await updateCase(tx, row.id, set);
+  if (!numbering) await updateCase(tx, row.id, set);
   const permission = findTransition(row.state as CaseState, d.event)?.permission;
   const rolePath = findTransition(row.state as CaseState, d.event)?.at === 'transferTarget' ? row.transfer_to_path : row.institution_path;
   const seq = await appendEvent(tx, {
@@ -109,7 +109,13 @@ export async function transitionLocked(
   // Documents first (they number the notice), then notifications and follow-ups.
   const withDocuments = await caseDocumentEffects(tx, deps, actor, row, { event: d.event, seq, institutionId: next.institutionId, services: row.services, now }, payload,
     plannedEffects(d.effects as readonly CaseEffect[]));
-  const effects = await afterTransition(tx, deps, { row, event: d.event, payload, next, actorId: actor.userId, deadlines, effects: withDocuments });
+  if (numbering) {
+    set.case_number = await nextCaseNumber(tx, numbering, now);
+    await updateCase(tx, row.id, set);
+  }
+  // The notices' templates read the number from the row they are given: the new one, not another statement.
+  const numbered = numbering ? { ...row, case_number: set.case_number as string } : row;
+  const effects = await afterTransition(tx, deps, { row: numbered, event: d.event, payload, next, actorId: actor.userId, deadlines, effects: withDocuments });
   const path = (set.institution_path as string | undefined) ?? row.institution_path;
   await recordAudit(tx, ctx, {
     action: `case.${d.event}`, objectType: 'case', objectId: row.id, institutionId: next.institutionId, institutionPath: path,

@@ -69,7 +69,7 @@ export function CaseQueuePage() {
         />
         <CaseFilterBar onChange={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }} />
         {q.isError && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
-        <CaseTable rows={q.data?.data ?? []} total={q.data?.total ?? 0} loading={q.isFetching} page={page}
+        <CaseTable rows={q.data?.data ?? []} total={q.data?.total ?? 0} totalCapped={q.data?.totalCapped ?? false} loading={q.isFetching} page={page}
           onPage={(p, s) => setPage({ page: p, pageSize: s })} />
       </Flex>
     </Card>

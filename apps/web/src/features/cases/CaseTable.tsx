@@ -11,13 +11,15 @@ import type { CaseListItem } from './types.ts';
 interface Props {
   rows: CaseListItem[];
   total: number;
+  /** The server stopped counting at 10,000 (ADR 0038): the total reads "10,000+". */
+  totalCapped?: boolean;
   loading: boolean;
   page: { page: number; pageSize: number };
   onPage: (page: number, pageSize: number) => void;
 }
 
 /** The queue's cases, nearest deadline first (the server's order); scrolls sideways at phone width. */
-export function CaseTable({ rows, total, loading, page, onPage }: Props) {
+export function CaseTable({ rows, total, totalCapped = false, loading, page, onPage }: Props) {
   const t = useT(caseMessages);
   const { label } = useEnum();
   const nav = useNavigate();
@@ -32,7 +34,7 @@ export function CaseTable({ rows, total, loading, page, onPage }: Props) {
       onRow={(r) => ({ onClick: () => nav(`/cases/${r.id}`), style: { cursor: 'pointer' } })}
       pagination={{
         current: page.page, pageSize: page.pageSize, total, showSizeChanger: true, size: 'small',
-        showTotal: (n) => t('total', { n }), onChange: onPage,
+        showTotal: (n) => (totalCapped ? t('totalCapped') : t('total', { n })), onChange: onPage,
       }}
       columns={[
         {

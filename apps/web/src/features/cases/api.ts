@@ -17,7 +17,7 @@ export const caseKeys = {
 export type ListQuery = CaseFilters & { queue?: CaseQueue; page: number; pageSize: number };
 
 export function useCaseList(q: ListQuery) {
-  return useQuery({ queryKey: caseKeys.list(q), queryFn: () => get<Page<CaseListItem>>(base, { ...q }), placeholderData: (p) => p });
+  return useQuery({ queryKey: caseKeys.list(q), queryFn: () => get<Page<CaseListItem> & { totalCapped?: boolean }>(base, { ...q }), placeholderData: (p) => p });
 }
 
 /** The list API gives no counts per queue: one tiny page per queue gives its total. */

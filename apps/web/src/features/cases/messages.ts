@@ -4,6 +4,7 @@ export const caseMessages = {
   title: ['案件管理', 'Cases'],
   register: ['登记案件', 'Register a case'],
   allCases: ['全部案件', 'All cases'],
+  totalCapped: ['超过 10,000 条', '10,000+ in total'],
   caseNumber: ['案件编号', 'Case number'],
   applicant: ['申请人', 'Applicant'],
   ipType: ['知识产权类型', 'IP type'],
