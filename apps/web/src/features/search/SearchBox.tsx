@@ -1,9 +1,14 @@
-import { AutoComplete, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { Input } from 'antd';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
-import { MAX_SENT, useSuggestions, type SearchMode } from './api.ts';
+import { MAX_SENT, type SearchMode } from './api.ts';
 import { searchMessages } from './messages.ts';
+
+// AutoComplete brings antd's Select, its virtual list and popup (≈ 30 KB gzipped): fetched once the page is up,
+// so it is not part of the portal's first load (issue 8). Until then a plain box of the same look takes input.
+const loadSuggest = () => import('./SearchSuggest.tsx');
+const SearchSuggest = lazy(loadSuggest);
 
 /** The header's search box: typeahead over published titles; Enter opens the results page. */
 export function SearchBox({ mode }: { mode: SearchMode }) {
@@ -11,38 +16,39 @@ export function SearchBox({ mode }: { mode: SearchMode }) {
   const nav = useNavigate();
   const [sp] = useSearchParams();
   const [text, setText] = useState(sp.get('q') ?? '');
-  const [typed, setTyped] = useState('');
-  // Ask for suggestions once typing pauses, not on every key.
+  const [ready, setReady] = useState(false);
+  const focused = useRef(false);
   useEffect(() => {
-    const h = setTimeout(() => setTyped(text), 200);
-    return () => clearTimeout(h);
-  }, [text]);
-  const suggestions = useSuggestions(typed);
+    let live = true;
+    void loadSuggest().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
   const go = (q: string) => {
     const v = q.trim().slice(0, MAX_SENT);
     if (v) nav(`/search?q=${encodeURIComponent(v)}`);
   };
-  return (
-    <AutoComplete
+  const placeholder = t(mode === 'portal' ? 'placeholder' : 'placeholderConsole');
+  const plain = (
+    <Input.Search
       value={text}
-      onChange={setText}
-      options={(suggestions.data ?? []).map((s) => ({ value: s.refId, label: <span data-testid="search-suggestion">{s.title}</span>, title: s.title }))}
-      onSelect={(refId: string, o: { title?: string }) => {
-        if (mode === 'portal') nav(`/articles/${refId}`);
-        else go(o.title ?? text);
-        setText(o.title ?? text);
-      }}
+      onChange={(e) => setText(e.target.value)}
+      onFocus={() => (focused.current = true)}
+      onBlur={() => (focused.current = false)}
+      placeholder={placeholder}
+      onSearch={go}
+      allowClear
+      maxLength={200}
+      aria-label={t('title')}
       style={{ width: mode === 'portal' ? 220 : 320, maxWidth: '100%' }}
-      popupMatchSelectWidth={360}
-    >
-      <Input.Search
-        placeholder={t(mode === 'portal' ? 'placeholder' : 'placeholderConsole')}
-        onSearch={go}
-        allowClear
-        maxLength={200}
-        aria-label={t('title')}
-        data-testid="search-box"
-      />
-    </AutoComplete>
+      data-testid="search-box"
+    />
+  );
+  if (!ready) return plain;
+  return (
+    <Suspense fallback={plain}>
+      <SearchSuggest mode={mode} text={text} setText={setText} go={go} placeholder={placeholder} label={t('title')} focused={focused.current} />
+    </Suspense>
   );
 }
