@@ -1,37 +1,44 @@
-import { Input } from 'antd';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Input, type InputRef } from 'antd';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { useSearchParams } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
-import { MAX_SENT, type SearchMode } from './api.ts';
 import { searchMessages } from './messages.ts';
+import { useGo, type SearchInputProps } from './useGo.ts';
+import type { SearchMode } from './api.ts';
 
-// AutoComplete brings antd's Select, its virtual list and popup (≈ 30 KB gzipped): fetched once the page is up,
-// so it is not part of the portal's first load (issue 8). Until then a plain box of the same look takes input.
-const loadSuggest = () => import('./SearchSuggest.tsx');
-const SearchSuggest = lazy(loadSuggest);
+// AutoComplete brings antd's Select, its virtual list and popup (≈ 27 KB gzipped): the portal fetches it as soon as
+// this module runs, in parallel with the first render, so it is not part of the first load (issue 8). Until it is
+// there a plain box of the same look takes input; the console, which loads Select anyway, uses SuggestingSearchBox.
+let suggest: ComponentType<SearchInputProps> | null = null;
+const loading = import('./SearchSuggest.tsx').then((m) => (suggest = m.default));
 
-/** The header's search box: typeahead over published titles; Enter opens the results page. */
+/** The portal header's search box: typeahead over published titles; Enter opens the results page. */
 export function SearchBox({ mode }: { mode: SearchMode }) {
   const t = useT(searchMessages);
-  const nav = useNavigate();
   const [sp] = useSearchParams();
   const [text, setText] = useState(sp.get('q') ?? '');
-  const [ready, setReady] = useState(false);
+  const [Suggest, setSuggest] = useState(() => suggest);
+  const plainRef = useRef<InputRef>(null);
   const focused = useRef(false);
+  const go = useGo();
   useEffect(() => {
     let live = true;
-    void loadSuggest().then(() => live && setReady(true));
+    void loading.then((c) => {
+      if (!live) return;
+      // Whatever reached the plain box but not yet our state goes on into the typeahead box.
+      const typed = plainRef.current?.input?.value;
+      if (typed !== undefined) setText(typed);
+      setSuggest(() => c);
+    });
     return () => {
       live = false;
     };
   }, []);
-  const go = (q: string) => {
-    const v = q.trim().slice(0, MAX_SENT);
-    if (v) nav(`/search?q=${encodeURIComponent(v)}`);
-  };
   const placeholder = t(mode === 'portal' ? 'placeholder' : 'placeholderConsole');
-  const plain = (
+  if (Suggest) return <Suggest mode={mode} text={text} setText={setText} go={go} placeholder={placeholder} label={t('title')} focused={focused.current} />;
+  return (
     <Input.Search
+      ref={plainRef}
       value={text}
       onChange={(e) => setText(e.target.value)}
       onFocus={() => (focused.current = true)}
@@ -44,11 +51,5 @@ export function SearchBox({ mode }: { mode: SearchMode }) {
       style={{ width: mode === 'portal' ? 220 : 320, maxWidth: '100%' }}
       data-testid="search-box"
     />
-  );
-  if (!ready) return plain;
-  return (
-    <Suspense fallback={plain}>
-      <SearchSuggest mode={mode} text={text} setText={setText} go={go} placeholder={placeholder} label={t('title')} focused={focused.current} />
-    </Suspense>
   );
 }

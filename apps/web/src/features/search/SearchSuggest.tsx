@@ -1,20 +1,21 @@
 import { AutoComplete, Input } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useT } from '../../shared/i18n/index.ts';
 import { useSuggestions, type SearchMode } from './api.ts';
+import { searchMessages } from './messages.ts';
+import { useGo, type SearchInputProps } from './useGo.ts';
 
-export interface SearchInputProps {
-  mode: SearchMode;
-  text: string;
-  setText: (s: string) => void;
-  go: (q: string) => void;
-  placeholder: string;
-  label: string;
-  /** The visitor was already in the plain box when this one replaced it. */
-  focused?: boolean;
+/** The header's search box with its typeahead, loaded at once (the console). */
+export function SuggestingSearchBox({ mode }: { mode: SearchMode }) {
+  const t = useT(searchMessages);
+  const [sp] = useSearchParams();
+  const [text, setText] = useState(sp.get('q') ?? '');
+  const placeholder = t(mode === 'portal' ? 'placeholder' : 'placeholderConsole');
+  return <SearchSuggest mode={mode} text={text} setText={setText} go={useGo()} placeholder={placeholder} label={t('title')} />;
 }
 
-/** The typeahead half of the header's search box (loaded after the first paint, see SearchBox). */
+/** The typeahead box (the portal loads it after its first render, see SearchBox). */
 export default function SearchSuggest({ mode, text, setText, go, placeholder, label, focused }: SearchInputProps) {
   const nav = useNavigate();
   const [typed, setTyped] = useState('');
