@@ -12,6 +12,7 @@ import { Tile } from '../../portal/Tile.tsx';
 /** The home page's reading: newest and most read articles, and a way into each module. */
 export function HomeContent() {
   const t = useT(contentMessages);
+  const tc = useT();
   const { label } = useEnum();
   const q = usePortalHome();
   const list = (items: PortalArticle[] | undefined, testId: string, right: (a: PortalArticle) => string) => (
@@ -25,6 +26,7 @@ export function HomeContent() {
             <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{right(a)}</Typography.Text>
           </Flex>
         ))}
+        {!q.isLoading && !items?.length && <Typography.Text type="secondary">{tc('none')}</Typography.Text>}
       </Flex>
     </Spin>
   );
