@@ -51,9 +51,14 @@ const sourcePlugin: esbuild.Plugin = {
 };
 
 export async function buildServer(): Promise<void> {
+  fs.rmSync(path.dirname(serverBundle), { recursive: true, force: true }); // chunks of an earlier build
   await esbuild.build({
     entryPoints: [entry],
-    outfile: serverBundle,
+    outdir: path.dirname(serverBundle),
+    entryNames: '[name]',
+    outExtension: { '.js': '.mjs' },
+    // A dynamic import() of our own module becomes a chunk of its own, whose npm packages (docx) load with it.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
