@@ -26,10 +26,11 @@ function readRss(pid: number): number | null {
   }
 }
 
-/** Spawn `node --import tsx <script>` and wait until `readyUrl` answers (any status below 500). */
+/** Spawn `node <script>` (with tsx's loader for a .ts script) and wait until `readyUrl` answers (any status below 500). */
 export async function startChild(script: string, env: Record<string, string>, port: number, readyPath: string, logFile: string, nodeArgs: string[] = []): Promise<ServerChild> {
   const out = fs.openSync(logFile, 'a');
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', out, out],
   });

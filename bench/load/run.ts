@@ -1,5 +1,5 @@
 /**
- * `npm run bench` / `npm run bench:quick`: the load scenarios against the real server (scripts/start.ts, as
+ * `npm run bench` / `npm run bench:quick`: the load scenarios against the real server (scripts/start.mjs, as
  * `npm start` runs it, in its own process on loopback), each round right after a round of the machine's ceiling
  * (a minimal Fastify server doing one INSERT … RETURNING on the same PostgreSQL), plus a constant-JSON ceiling,
  * the first-load JavaScript of the portal and the console, and `npm start` to the first page.
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     const env = { DATABASE_URL: db.url, YUANZHI_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn', ...db.serverEnv };
     // BENCH_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
     const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    const app = await startChild(path.join(root, 'scripts/start.ts'), env, await freePort(), '/', logFile, nodeArgs);
+    const app = await startChild(path.join(root, 'scripts/start.mjs'), env, await freePort(), '/', logFile, nodeArgs);
     children.push(app);
     const insert = await startChild(path.join(import.meta.dirname, 'ceiling-server.ts'), { ...env, CEILING: 'insert' }, await freePort(), '/insert', logFile);
     children.push(insert);

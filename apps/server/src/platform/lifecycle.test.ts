@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureServerBuilt, serverBundle } from '../../../../scripts/server-build.ts';
 import { freePort } from './embedded-pg.ts';
 
 /**
- * The real `main.ts` as `npm start` runs it (node with tsx's loader, one process: the tsx CLI would stand between
- * the signal and the server and SIGKILL it when it is busy — exit 143), in a child process, on its own data directory.
+ * The real server as `npm start` runs it (the bundle of main.ts with plain node, ADR 0040; one process: a CLI
+ * wrapper would stand between the signal and the server and SIGKILL it when it is busy — exit 143), in a child
+ * process, on its own data directory.
  */
 const node = path.resolve('node_modules/.bin/node');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-life-'));
@@ -16,7 +18,7 @@ const children: ChildProcess[] = [];
 
 async function start(env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; out: () => string }> {
   const port = await freePort();
-  const child = spawn(node, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(node, [serverBundle], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', YUANZHI_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,6 +43,8 @@ afterAll(async () => {
   // A postgres left behind by the kill -9 case is stopped by the last clean start; remove the files.
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+beforeAll(() => ensureServerBuilt());
 
 describe('npm start lifecycle', () => {
   it('starts on embedded PostgreSQL with demo data, prints the logins, and stops cleanly on SIGTERM', async () => {

@@ -10,7 +10,7 @@ import { FullPageSpin } from '../shared/FullPageSpin.tsx';
 import { GrantTags } from './GrantTags.tsx';
 import { allowedEntries } from './menu.tsx';
 import { consoleMessages } from './messages.ts';
-import { SearchBox } from '../features/search/SearchBox.tsx';
+import { SuggestingSearchBox } from '../features/search/SearchSuggest.tsx';
 
 /** Side menu (collapsible; a drawer-like overlay at phone width), header with the user, roles, language, sign-out. */
 export function ConsoleLayout() {
@@ -75,7 +75,7 @@ export function ConsoleLayout() {
               aria-label={isCollapsed ? t('expand') : t('collapse')}
               data-testid="menu-toggle"
             />
-            {!narrow && <SearchBox mode="console" />}
+            {!narrow && <SuggestingSearchBox mode="console" />}
             <Flex align="center" gap={8} style={{ minWidth: 0, overflow: 'hidden' }}>
               <Typography.Text strong ellipsis data-testid="header-user">
                 {me.displayName}

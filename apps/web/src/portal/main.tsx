@@ -2,7 +2,6 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { contentModules } from '../features/portal-content/kinds.ts';
 import { AppProviders } from '../shared/AppProviders.tsx';
-import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
 
@@ -39,7 +38,7 @@ const router = createBrowserRouter([
       { path: 'trainings/:id', lazy: () => import('../features/portal-trainings/TrainingPage.tsx').then((m) => ({ Component: m.TrainingPage })) },
       { path: 'alerts', lazy: () => import('../features/portal-alerts/AlertsListPage.tsx').then((m) => ({ Component: m.AlertsListPage })) },
       { path: 'alerts/:id', lazy: () => import('../features/portal-alerts/AlertsListPage.tsx').then((m) => ({ Component: m.AlertPage })) },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', lazy: () => import('../shared/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },
 ]);

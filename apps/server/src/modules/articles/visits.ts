@@ -1,6 +1,6 @@
 import { portalModules, portalModuleValues } from '@yuanzhi/contracts';
 import { addDays, toCstDate, type CstDate } from '@yuanzhi/domain';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 import { sql } from 'kysely';
 import type { DB } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -53,7 +53,8 @@ export async function visitTable(db: DB, now: Date, from?: string, to?: string):
 }
 
 export async function visitWorkbook(t: VisitTable): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('模块访问量');
   const names = t.modules.map((m) => portalModules.find((x) => x.value === m)?.zh ?? m);
   ws.addRow(['日期', ...names, '合计']);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 import type { DB } from '../../platform/db.ts';
 import { findIndicator } from '../stats/indicators.registry.ts';
 import { rankedTable, type RunRow } from './assessments.runs.ts';
@@ -6,7 +6,8 @@ import { rankedTable, type RunRow } from './assessments.runs.ts';
 /** The run as a workbook: the ranked table (one row per institution, a column per item), then the figures behind computed scores. */
 export async function runWorkbook(db: DB, run: RunRow): Promise<Buffer> {
   const rows = await rankedTable(db, run);
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('考核结果');
   ws.addRow([`${run.year}年度 ${run.sheet_name}（第${run.version}版）— ${run.institution_name}`]).font = { bold: true, size: 14 };
   ws.addRow(['排名 Rank', '机构 Institution', ...run.items.map((i) => `${i.title}（${i.weight}分）`), '总分 Total']).font = { bold: true };

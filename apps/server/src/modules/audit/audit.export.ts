@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 import type { Scope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -52,7 +52,8 @@ export async function exportAuditXlsx(db: DB, scope: Scope, f: AuditFilter): Pro
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const Excel = await loadExcel();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '援知 yuanzhi';
   const ws = wb.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));

@@ -1,6 +1,6 @@
 import { caseChannels, ipTypes, labelOf, services } from '@yuanzhi/contracts';
 import { caseStateLabels, type CaseState } from '@yuanzhi/domain';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 import type { QueueRow } from './cases.queue.ts';
 
 /** The case list as a workbook: what the queue shows, personal data masked. */
@@ -24,7 +24,8 @@ const columns: { zh: string; width: number; value: (r: QueueRow) => string }[] =
 const cst = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export async function buildCasesWorkbook(rows: QueueRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = '援知 yuanzhi';
   const ws = wb.addWorksheet('案件', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ width: c.width }));

@@ -1,5 +1,5 @@
 import { askerKinds, consultationChannels, consultationStatuses, consultationTopics, enterpriseSizes, ipTypes, labelOf } from '@yuanzhi/contracts';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 import type { ListRow } from './consultations.repository.ts';
 
 /** The consultation list as a workbook: what the list shows, the contact masked. */
@@ -25,7 +25,8 @@ const columns: { zh: string; width: number; value: (r: ListRow) => string | numb
 const cst = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export async function buildConsultationsWorkbook(rows: ListRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = '援知 yuanzhi';
   const ws = wb.addWorksheet('咨询记录', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ width: c.width }));

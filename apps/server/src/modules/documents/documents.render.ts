@@ -1,6 +1,5 @@
 /** What the case module calls: build a document of a kind from case data and render it as .docx or PDF. */
 import type { DocumentCaseData } from './documents.data.ts';
-import { renderDocx } from './documents.docx.ts';
 import type { DocumentKind, OfficialDocument } from './documents.model.ts';
 import { renderPdf } from './documents.pdf.ts';
 import { buildDocument } from './documents.templates.ts';
@@ -13,7 +12,9 @@ export const MEDIA_TYPES: Record<DocumentFormat, string> = {
 };
 
 export async function renderDocument(doc: OfficialDocument, format: DocumentFormat): Promise<Buffer> {
-  return format === 'docx' ? renderDocx(doc) : renderPdf(doc);
+  // The docx builders (and the docx package, ≈ 19 MB) load at the first .docx, not at start-up (ADR 0040).
+  if (format === 'docx') return (await import('./documents.docx.ts')).renderDocx(doc);
+  return renderPdf(doc);
 }
 
 /** Template and render in one step; the model is returned too, for storing with the issued file. */

@@ -1,5 +1,5 @@
 import { complaintOutcomes, eventKinds, ipTypes, labelOf } from '@yuanzhi/contracts';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 import type { DB } from '../../platform/db.ts';
 import { complaintsOf, consultationsOf, type ComplaintRow, type EventRow } from './events.repository.ts';
 
@@ -40,7 +40,8 @@ const complaintColumns: { zh: string; width: number; value: (r: ComplaintRow) =>
 
 /** The summary as a workbook: an overview sheet and one row per complaint (the complainant's name only, no contact data). */
 export async function buildSummaryWorkbook(e: EventRow, s: EventSummary): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = '援知 yuanzhi';
   const ov = wb.addWorksheet('概况');
   ov.columns = [{ width: 22 }, { width: 40 }];

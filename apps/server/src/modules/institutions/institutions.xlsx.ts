@@ -2,7 +2,8 @@ import {
   institutionHosts, institutionLevels, institutionStatuses, institutionTypes, ipTypes, labelOf, services,
   type Labelled,
 } from '@yuanzhi/contracts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Institution } from './institutions.presenter.ts';
 
@@ -49,7 +50,8 @@ export const columns: Column[] = [
 const SEP = '、';
 
 export async function buildWorkbook(rows: Institution[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = '援知 yuanzhi';
   const ws = wb.addWorksheet('机构', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
@@ -93,7 +95,8 @@ const badFile = () => new AppError(422, 'invalid_file', '无法读取文件，�
 
 /** Read the first sheet: find the header (code row, else Chinese row) and return the data rows by column key. */
 export async function readWorkbook(buffer: Buffer): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

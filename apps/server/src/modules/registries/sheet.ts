@@ -1,5 +1,6 @@
 import { labelOf, type Labelled } from '@yuanzhi/contracts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 import { AppError } from '../../platform/errors.ts';
 
 /**
@@ -36,7 +37,8 @@ export function parseDateText(s: string): string | null {
 
 /** One workbook with one sheet; `rows` hold API-shaped records, lists of codes are written as labels. */
 export async function writeSheet(sheetName: string, columns: readonly Column[], rows: readonly Record<string, unknown>[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = '援知 yuanzhi';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
   const cols = columns.filter((c) => !c.importOnly);
@@ -74,7 +76,8 @@ const headerError = (zh: string, en: string) => new AppError(422, 'import_invali
  * merged cells are flagged on every row they touch.
  */
 export async function readSheet(buffer: Buffer, columns: readonly Column[], required = 'name'): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

@@ -6,7 +6,6 @@ import { requireActor } from '../../platform/http/route-guard.ts';
 import { auditContext, recordAudit } from '../audit/audit.record.ts';
 import { buildReport } from './report.content.ts';
 import { reportInput } from './report.data.ts';
-import { reportDocx, reportPdf } from './report.render.ts';
 
 const reportBody = z.strictObject({
   year: z.number().int().min(2000, '年度不早于2000年 / year from 2000').max(2100, '年度不晚于2100年 / year up to 2100'),
@@ -27,6 +26,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req);
     const { year, institutionId, format } = req.body;
     const report = buildReport(await reportInput(db, scopeFor(actor, 'stats.report'), year, institutionId));
+    // The renderers (docx, Playwright) load at the first report, not at start-up (ADR 0040).
+    const { reportDocx, reportPdf } = await import('./report.render.ts');
     const file = format === 'docx' ? await reportDocx(report) : await reportPdf(report);
     await recordAudit(db, auditContext(req), { action: 'stats.report', objectType: 'stats', detail: { year, institutionId: institutionId ?? null, format } });
     const name = encodeURIComponent(`${report.title}.${format}`);

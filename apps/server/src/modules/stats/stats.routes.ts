@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -63,7 +63,8 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'stats.read' },
     schema: { tags, summary: '表格导出 Write a table on screen as .xlsx', body: tableBody },
   }, async (req, reply) => {
-    const wb = new ExcelJS.Workbook();
+    const Excel = await loadExcel();
+    const wb = new Excel.Workbook();
     const ws = wb.addWorksheet(req.body.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
     ws.addRow([req.body.title]).font = { bold: true, size: 14 };
     ws.addRow(req.body.columns).font = { bold: true };

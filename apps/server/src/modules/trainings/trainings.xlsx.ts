@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.ts';
 
 /** One-sheet workbooks for the trainings and publicity lists: a bold frozen header, then the rows. */
 export interface Column<R> { zh: string; width: number; value: (r: R) => string | number }
 
 export async function sheet<R>(name: string, columns: Column<R>[], rows: R[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = '援知 yuanzhi';
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ width: c.width }));

@@ -1,48 +1,55 @@
-import { AutoComplete, Input } from 'antd';
-import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Input, type InputRef } from 'antd';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { useSearchParams } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
-import { MAX_SENT, useSuggestions, type SearchMode } from './api.ts';
 import { searchMessages } from './messages.ts';
+import { useGo, type SearchInputProps } from './useGo.ts';
+import type { SearchMode } from './api.ts';
 
-/** The header's search box: typeahead over published titles; Enter opens the results page. */
+// AutoComplete brings antd's Select, its virtual list and popup (≈ 27 KB gzipped): the portal fetches it as soon as
+// this module runs, in parallel with the first render, so it is not part of the first load (issue 8). Until it is
+// there a plain box of the same look takes input; the console, which loads Select anyway, uses SuggestingSearchBox.
+let suggest: ComponentType<SearchInputProps> | null = null;
+const loading = import('./SearchSuggest.tsx').then((m) => (suggest = m.default));
+
+/** The portal header's search box: typeahead over published titles; Enter opens the results page. */
 export function SearchBox({ mode }: { mode: SearchMode }) {
   const t = useT(searchMessages);
-  const nav = useNavigate();
   const [sp] = useSearchParams();
   const [text, setText] = useState(sp.get('q') ?? '');
-  const [typed, setTyped] = useState('');
-  // Ask for suggestions once typing pauses, not on every key.
+  const [Suggest, setSuggest] = useState(() => suggest);
+  const plainRef = useRef<InputRef>(null);
+  const focused = useRef(false);
+  const go = useGo();
   useEffect(() => {
-    const h = setTimeout(() => setTyped(text), 200);
-    return () => clearTimeout(h);
-  }, [text]);
-  const suggestions = useSuggestions(typed);
-  const go = (q: string) => {
-    const v = q.trim().slice(0, MAX_SENT);
-    if (v) nav(`/search?q=${encodeURIComponent(v)}`);
-  };
+    let live = true;
+    void loading.then((c) => {
+      if (!live) return;
+      // Whatever reached the plain box but not yet our state goes on into the typeahead box.
+      const typed = plainRef.current?.input?.value;
+      if (typed !== undefined) setText(typed);
+      setSuggest(() => c);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const placeholder = t(mode === 'portal' ? 'placeholder' : 'placeholderConsole');
+  if (Suggest) return <Suggest mode={mode} text={text} setText={setText} go={go} placeholder={placeholder} label={t('title')} focused={focused.current} />;
   return (
-    <AutoComplete
+    <Input.Search
+      ref={plainRef}
       value={text}
-      onChange={setText}
-      options={(suggestions.data ?? []).map((s) => ({ value: s.refId, label: <span data-testid="search-suggestion">{s.title}</span>, title: s.title }))}
-      onSelect={(refId: string, o: { title?: string }) => {
-        if (mode === 'portal') nav(`/articles/${refId}`);
-        else go(o.title ?? text);
-        setText(o.title ?? text);
-      }}
+      onChange={(e) => setText(e.target.value)}
+      onFocus={() => (focused.current = true)}
+      onBlur={() => (focused.current = false)}
+      placeholder={placeholder}
+      onSearch={go}
+      allowClear
+      maxLength={200}
+      aria-label={t('title')}
       style={{ width: mode === 'portal' ? 220 : 320, maxWidth: '100%' }}
-      popupMatchSelectWidth={360}
-    >
-      <Input.Search
-        placeholder={t(mode === 'portal' ? 'placeholder' : 'placeholderConsole')}
-        onSearch={go}
-        allowClear
-        maxLength={200}
-        aria-label={t('title')}
-        data-testid="search-box"
-      />
-    </AutoComplete>
+      data-testid="search-box"
+    />
   );
 }

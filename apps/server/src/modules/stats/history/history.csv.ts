@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/excel.ts';
 import { AppError } from '../../../platform/errors.ts';
 
 /**
@@ -41,7 +41,8 @@ export function parseCsv(text: string): string[][] {
 
 /** The CSV as an .xlsx workbook of text cells (row numbers unchanged, so errors name the CSV's own lines). */
 export async function csvToXlsx(buffer: Buffer): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('导入');
   for (const cells of parseCsv(decodeCsv(buffer))) ws.addRow(cells.map((c) => c.trim()));
   return Buffer.from(await wb.xlsx.writeBuffer());
