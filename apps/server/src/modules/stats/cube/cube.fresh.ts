@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import type { DB, Tx } from '../../../platform/db.ts';
+import type { Indicator } from '../indicators.types.ts';
+import { addMonths, monthsBetween } from './cube.months.ts';
+
+/** The indicators the cube holds (set by the registry; an indicator outside it is always read live). */
+let cubed: readonly Indicator[] = [];
+const cubedIds = new Set<string>();
+
+export function useCubeIndicators(list: readonly Indicator[]): void {
+  cubed = list.filter((i) => i.cube);
+  cubedIds.clear();
+  for (const i of cubed) cubedIds.add(i.id);
+}
+
+export function inCube(id: string): boolean {
+  return cubedIds.has(id);
+}
+
+const LOCK = sql`pg_advisory_xact_lock(hashtext('stats_cube'))`;
+
+/**
+ * Make the cube answer for [from, to) exactly as the records do now: recompute the (institution, month) pairs
+ * written since they were sealed, then seal the months of the range not sealed yet. Under one advisory lock; the
+ * dirty marks are taken before the months are computed, so a write committed meanwhile stays marked for the next read.
+ */
+export async function ensureFresh(db: DB, from: string, to: string): Promise<void> {
+  const months = monthsBetween(from, to);
+  const { rows } = await sql<{ dirty: boolean; sealed: number }>`SELECT
+      EXISTS (SELECT 1 FROM stats_cube_dirty d JOIN stats_cube_month m ON m.month = d.month) AS dirty,
+      (SELECT count(*)::int FROM stats_cube_month WHERE month >= ${from}::date AND month < ${to}::date) AS sealed`.execute(db);
+  if (!rows[0]!.dirty && rows[0]!.sealed === months.length) return;
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT ${LOCK}`.execute(trx);
+    const sealed = new Set((await sql<{ month: string }>`SELECT to_char(month, 'YYYY-MM-DD') AS month FROM stats_cube_month`.execute(trx)).rows.map((r) => r.month));
+    const missing = months.filter((m) => !sealed.has(m));
+    const { rows: dirty } = await sql<{ institution_id: string; month: string }>`
+      DELETE FROM stats_cube_dirty WHERE month IN (SELECT month FROM stats_cube_month) OR month = ANY(${missing}::date[])
+      RETURNING institution_id, to_char(month, 'YYYY-MM-DD') AS month`.execute(trx);
+    await recompute(trx, dirty.filter((d) => sealed.has(d.month)));
+    for (const [a, b] of runs(missing)) await seal(trx, a, b);
+  });
+}
+
+/** Empty the cube and seal every month from `from` up to (not including) `to`. */
+export async function rebuild(db: DB, from: string, to: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT ${LOCK}`.execute(trx);
+    await sql`DELETE FROM stats_cube_dirty`.execute(trx);
+    await sql`TRUNCATE stats_cube_leaf, stats_cube_total, stats_cube_month`.execute(trx);
+    await seal(trx, from, to);
+  });
+}
+
+function runs(months: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const m of months) {
+    const last = out[out.length - 1];
+    if (last && last[1] === m) last[1] = addMonths(m, 1);
+    else out.push([m, addMonths(m, 1)]);
+  }
+  return out;
+}
+
+async function seal(trx: Tx, from: string, to: string): Promise<void> {
+  for (const ind of cubed) {
+    await sql`INSERT INTO stats_cube_leaf (indicator, month, institution_id, ip_type, channel, applicant_kind, overseas, num, den, cnt)
+      SELECT ${ind.id}, s.* FROM (${ind.cube!.rows(from, to)}) s`.execute(trx);
+  }
+  await sql`INSERT INTO stats_cube_total (indicator, institution_id, month, num, den, cnt)
+    SELECT l.indicator, a.id, l.month, sum(l.num), sum(l.den), sum(l.cnt)
+    FROM stats_cube_leaf l JOIN institutions i ON i.id = l.institution_id JOIN institutions a ON a.path @> i.path
+    WHERE l.month >= ${from}::date AND l.month < ${to}::date GROUP BY 1, 2, 3`.execute(trx);
+  await sql`INSERT INTO stats_cube_month (month) SELECT unnest(${monthsBetween(from, to)}::date[])`.execute(trx);
+}
+
+/** Recompute sealed pairs: leaf rows afresh, subtree totals moved by the difference (old rows out, new rows in). */
+async function recompute(trx: Tx, pairs: { institution_id: string; month: string }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  const ids = [...new Set(pairs.map((p) => p.institution_id))];
+  const months = [...new Set(pairs.map((p) => p.month))].sort();
+  const here = sql`institution_id = ANY(${ids}::uuid[]) AND month = ANY(${months}::date[])`;
+  await sql`CREATE TEMP TABLE stats_cube_delta (indicator text, month date, institution_id uuid, num bigint, den bigint, cnt bigint) ON COMMIT DROP`.execute(trx);
+  await sql`INSERT INTO stats_cube_delta SELECT indicator, month, institution_id, -sum(num), -sum(den), -sum(cnt)
+    FROM stats_cube_leaf WHERE ${here} GROUP BY 1, 2, 3`.execute(trx);
+  await sql`DELETE FROM stats_cube_leaf WHERE ${here}`.execute(trx);
+  const to = addMonths(months[months.length - 1]!, 1);
+  for (const ind of cubed) {
+    await sql`INSERT INTO stats_cube_leaf (indicator, month, institution_id, ip_type, channel, applicant_kind, overseas, num, den, cnt)
+      SELECT ${ind.id}, s.* FROM (${ind.cube!.rows(months[0]!, to, ids)}) s WHERE s.month = ANY(${months}::date[])`.execute(trx);
+  }
+  await sql`INSERT INTO stats_cube_delta SELECT indicator, month, institution_id, sum(num), sum(den), sum(cnt)
+    FROM stats_cube_leaf WHERE ${here} GROUP BY 1, 2, 3`.execute(trx);
+  await sql`INSERT INTO stats_cube_total (indicator, institution_id, month, num, den, cnt)
+    SELECT d.indicator, a.id, d.month, sum(d.num), sum(d.den), sum(d.cnt)
+    FROM stats_cube_delta d JOIN institutions i ON i.id = d.institution_id JOIN institutions a ON a.path @> i.path GROUP BY 1, 2, 3
+    ON CONFLICT (indicator, institution_id, month) DO UPDATE
+      SET num = stats_cube_total.num + excluded.num, den = stats_cube_total.den + excluded.den, cnt = stats_cube_total.cnt + excluded.cnt`.execute(trx);
+}
