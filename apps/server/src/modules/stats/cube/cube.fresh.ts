@@ -18,6 +18,8 @@ export function inCube(id: string): boolean {
 }
 
 const LOCK = sql`pg_advisory_xact_lock(hashtext('stats_cube'))`;
+/** Each institution with itself and every ancestor (`top`): a few thousand rows, hash-joined to the sums. */
+const ancestors = sql`(SELECT i.id, a.id AS top FROM institutions i JOIN institutions a ON a.path @> i.path)`;
 
 /**
  * Make the cube answer for [from, to) exactly as the records do now: recompute the (institution, month) pairs
@@ -68,9 +70,10 @@ async function seal(trx: Tx, from: string, to: string): Promise<void> {
       SELECT ${ind.id}, s.* FROM (${ind.cube!.rows(from, to)}) s`.execute(trx);
   }
   await sql`INSERT INTO stats_cube_total (indicator, institution_id, month, num, den, cnt)
-    SELECT l.indicator, a.id, l.month, sum(l.num), sum(l.den), sum(l.cnt)
-    FROM stats_cube_leaf l JOIN institutions i ON i.id = l.institution_id JOIN institutions a ON a.path @> i.path
-    WHERE l.month >= ${from}::date AND l.month < ${to}::date GROUP BY 1, 2, 3`.execute(trx);
+    SELECT s.indicator, a.top, s.month, sum(s.num), sum(s.den), sum(s.cnt)
+    FROM (SELECT indicator, month, institution_id, sum(num) AS num, sum(den) AS den, sum(cnt) AS cnt FROM stats_cube_leaf
+      WHERE month >= ${from}::date AND month < ${to}::date GROUP BY 1, 2, 3) s
+    JOIN ${ancestors} a ON a.id = s.institution_id GROUP BY 1, 2, 3`.execute(trx);
   await sql`INSERT INTO stats_cube_month (month) SELECT unnest(${monthsBetween(from, to)}::date[])`.execute(trx);
 }
 
@@ -92,8 +95,8 @@ async function recompute(trx: Tx, pairs: { institution_id: string; month: string
   await sql`INSERT INTO stats_cube_delta SELECT indicator, month, institution_id, sum(num), sum(den), sum(cnt)
     FROM stats_cube_leaf WHERE ${here} GROUP BY 1, 2, 3`.execute(trx);
   await sql`INSERT INTO stats_cube_total (indicator, institution_id, month, num, den, cnt)
-    SELECT d.indicator, a.id, d.month, sum(d.num), sum(d.den), sum(d.cnt)
-    FROM stats_cube_delta d JOIN institutions i ON i.id = d.institution_id JOIN institutions a ON a.path @> i.path GROUP BY 1, 2, 3
+    SELECT d.indicator, a.top, d.month, sum(d.num), sum(d.den), sum(d.cnt)
+    FROM stats_cube_delta d JOIN ${ancestors} a ON a.id = d.institution_id GROUP BY 1, 2, 3
     ON CONFLICT (indicator, institution_id, month) DO UPDATE
       SET num = stats_cube_total.num + excluded.num, den = stats_cube_total.den + excluded.den, cnt = stats_cube_total.cnt + excluded.cnt`.execute(trx);
 }
