@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'kysely';
 import type { DB, Tx } from '../../../platform/db.ts';
 import type { Indicator } from '../indicators.types.ts';
@@ -26,7 +27,32 @@ const ancestors = sql`(SELECT i.id, a.id AS top FROM institutions i JOIN institu
  * written since they were sealed, then seal the months of the range not sealed yet. Under one advisory lock; the
  * dirty marks are taken before the months are computed, so a write committed meanwhile stays marked for the next read.
  */
-export async function ensureFresh(db: DB, from: string, to: string): Promise<void> {
+export function ensureFresh(db: DB, from: string, to: string): Promise<void> {
+  const memo = read.getStore();
+  if (!memo) return freshen(db, from, to);
+  const key = `fresh ${from} ${to}`;
+  if (!memo.has(key)) memo.set(key, freshen(db, from, to));
+  return memo.get(key) as Promise<void>;
+}
+
+/**
+ * One read of several figures (a summary): the cube is made fresh once per range for all of them, and lookups
+ * kept for its length. Writes committed after the read began may or may not be seen, as with any read.
+ */
+const read = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+export function oneRead<T>(fn: () => Promise<T>): Promise<T> {
+  return read.getStore() ? fn() : read.run(new Map(), fn);
+}
+
+/** A value looked up once per read (outside a read: every time). */
+export function perRead<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const memo = read.getStore();
+  if (!memo) return load();
+  if (!memo.has(key)) memo.set(key, load());
+  return memo.get(key) as Promise<T>;
+}
+
+async function freshen(db: DB, from: string, to: string): Promise<void> {
   const months = monthsBetween(from, to);
   const { rows } = await sql<{ dirty: boolean; sealed: number }>`SELECT
       EXISTS (SELECT 1 FROM stats_cube_dirty d JOIN stats_cube_month m ON m.month = d.month) AS dirty,
@@ -49,7 +75,7 @@ export async function rebuild(db: DB, from: string, to: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`SELECT ${LOCK}`.execute(trx);
     await sql`DELETE FROM stats_cube_dirty`.execute(trx);
-    await sql`TRUNCATE stats_cube_leaf, stats_cube_total, stats_cube_month`.execute(trx);
+    await sql`TRUNCATE stats_cube_leaf, stats_cube_self, stats_cube_total, stats_cube_month`.execute(trx);
     await seal(trx, from, to);
   });
 }
@@ -69,15 +95,17 @@ async function seal(trx: Tx, from: string, to: string): Promise<void> {
     await sql`INSERT INTO stats_cube_leaf (indicator, month, institution_id, ip_type, channel, applicant_kind, overseas, num, den, cnt)
       SELECT ${ind.id}, s.* FROM (${ind.cube!.rows(from, to)}) s`.execute(trx);
   }
+  await sql`INSERT INTO stats_cube_self (indicator, institution_id, month, num, den, cnt)
+    SELECT indicator, institution_id, month, sum(num), sum(den), sum(cnt) FROM stats_cube_leaf
+    WHERE month >= ${from}::date AND month < ${to}::date GROUP BY 1, 2, 3`.execute(trx);
   await sql`INSERT INTO stats_cube_total (indicator, institution_id, month, num, den, cnt)
     SELECT s.indicator, a.top, s.month, sum(s.num), sum(s.den), sum(s.cnt)
-    FROM (SELECT indicator, month, institution_id, sum(num) AS num, sum(den) AS den, sum(cnt) AS cnt FROM stats_cube_leaf
-      WHERE month >= ${from}::date AND month < ${to}::date GROUP BY 1, 2, 3) s
-    JOIN ${ancestors} a ON a.id = s.institution_id GROUP BY 1, 2, 3`.execute(trx);
+    FROM stats_cube_self s JOIN ${ancestors} a ON a.id = s.institution_id
+    WHERE s.month >= ${from}::date AND s.month < ${to}::date GROUP BY 1, 2, 3`.execute(trx);
   await sql`INSERT INTO stats_cube_month (month) SELECT unnest(${monthsBetween(from, to)}::date[])`.execute(trx);
 }
 
-/** Recompute sealed pairs: leaf rows afresh, subtree totals moved by the difference (old rows out, new rows in). */
+/** Recompute sealed pairs: leaf rows afresh, institution and subtree sums moved by the difference (old rows out, new rows in). */
 async function recompute(trx: Tx, pairs: { institution_id: string; month: string }[]): Promise<void> {
   if (pairs.length === 0) return;
   const ids = [...new Set(pairs.map((p) => p.institution_id))];
@@ -94,6 +122,10 @@ async function recompute(trx: Tx, pairs: { institution_id: string; month: string
   }
   await sql`INSERT INTO stats_cube_delta SELECT indicator, month, institution_id, sum(num), sum(den), sum(cnt)
     FROM stats_cube_leaf WHERE ${here} GROUP BY 1, 2, 3`.execute(trx);
+  await sql`INSERT INTO stats_cube_self (indicator, institution_id, month, num, den, cnt)
+    SELECT indicator, institution_id, month, sum(num), sum(den), sum(cnt) FROM stats_cube_delta GROUP BY 1, 2, 3
+    ON CONFLICT (indicator, month, institution_id) DO UPDATE
+      SET num = stats_cube_self.num + excluded.num, den = stats_cube_self.den + excluded.den, cnt = stats_cube_self.cnt + excluded.cnt`.execute(trx);
   await sql`INSERT INTO stats_cube_total (indicator, institution_id, month, num, den, cnt)
     SELECT d.indicator, a.top, d.month, sum(d.num), sum(d.den), sum(d.cnt)
     FROM stats_cube_delta d JOIN ${ancestors} a ON a.id = d.institution_id GROUP BY 1, 2, 3
