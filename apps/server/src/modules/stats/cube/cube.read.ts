@@ -83,11 +83,22 @@ async function fromTotals(db: DB, id: string, cut: Cut, by: Dimension | undefine
   const found = await perRead(`tops ${tops.join(' ')}`, () =>
     db.selectFrom('institutions').select('id').where(sql<boolean>`path = ANY(${tops}::ltree[])`).execute());
   if (found.length !== tops.length) return null;
-  const key = by === 'month' ? sql`to_char(t.month, 'YYYY-MM')` : sql`NULL::text`;
-  const { rows } = await sql<Sums>`SELECT ${key} AS key, NULL::text AS label, sum(t.num) AS num, sum(t.den) AS den FROM stats_cube_total t
-    WHERE t.indicator = ${id} AND t.institution_id = ANY(${found.map((f) => f.id)}::uuid[]) AND t.month >= ${from}::date AND t.month < ${to}::date
-    GROUP BY 1 HAVING sum(t.cnt) > 0 ORDER BY 1`.execute(db);
-  return rows;
+  const ids = found.map((f) => f.id);
+  if (by === 'month') {
+    const { rows } = await sql<Sums>`SELECT to_char(t.month, 'YYYY-MM') AS key, NULL::text AS label, sum(t.num) AS num, sum(t.den) AS den
+      FROM stats_cube_total t WHERE t.indicator = ${id} AND t.institution_id = ANY(${ids}::uuid[]) AND t.month >= ${from}::date AND t.month < ${to}::date
+      GROUP BY 1 HAVING sum(t.cnt) > 0 ORDER BY 1`.execute(db);
+    return rows;
+  }
+  // Every indicator's total in one statement, shared by the figures of one read (a summary asks for all of them).
+  const all = await perRead(`totals ${ids.join(' ')} ${from} ${to}`, async () => {
+    const { rows } = await sql<Sums & { indicator: string }>`SELECT t.indicator, NULL::text AS key, NULL::text AS label, sum(t.num) AS num, sum(t.den) AS den
+      FROM stats_cube_total t WHERE t.institution_id = ANY(${ids}::uuid[]) AND t.month >= ${from}::date AND t.month < ${to}::date
+      GROUP BY 1 HAVING sum(t.cnt) > 0`.execute(db);
+    return new Map(rows.map((r) => [r.indicator, r]));
+  });
+  const row = all.get(id);
+  return row ? [{ key: null, label: null, num: row.num, den: row.den }] : [];
 }
 
 async function fromLeaves(db: DB, ind: Omit<Indicator, 'evaluate'>, cut: Cut, by: Dimension | undefined, from: string, to: string): Promise<Sums[]> {
