@@ -77,6 +77,7 @@ const cuts: { name: string; cut: (p: string) => Cut; by?: Dimension }[] = [
   { name: 'national by month', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!) }), by: 'month' },
   { name: 'subtree P', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!), institutionPath: inst.P!.path }) },
   { name: 'scope A by institution', cut: (p) => ({ scope: { paths: [inst.A!.path] } as unknown as Cut['scope'], ...periodRange(parsePeriod(p)!) }), by: 'institution' },
+  { name: 'scope A, subtree P asked', cut: (p) => ({ scope: { paths: [inst.A!.path] } as unknown as Cut['scope'], ...periodRange(parsePeriod(p)!), institutionPath: inst.P!.path }) },
   { name: 'Hubei by city', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!), regionCode: '420000' }), by: 'city' },
   { name: 'trademarks by province', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!), ipType: 'trademark' }), by: 'province' },
   { name: 'online in P by overseas', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!), channel: 'online', institutionPath: inst.P!.path }), by: 'overseas' },

@@ -78,6 +78,9 @@ async function readCube(db: DB, ind: Omit<Indicator, 'evaluate'>, cut: Cut, by: 
 
 /** The subtree grain: the rows of the institutions at the top of the cut (the scope's, or the chosen institution). */
 async function fromTotals(db: DB, id: string, cut: Cut, by: Dimension | undefined, from: string, to: string): Promise<Sums[] | null> {
+  const within = (path: string) => cut.scope.paths.some((p) => path === p || path.startsWith(`${p}.`));
+  // A chosen institution wider than the scope is answered by the leaf grain, which applies both conditions.
+  if (cut.institutionPath && !within(cut.institutionPath)) return null;
   const tops = cut.institutionPath ? [cut.institutionPath] : [...cut.scope.paths];
   if (tops.length === 0) return [];
   const found = await perRead(`tops ${tops.join(' ')}`, () =>
