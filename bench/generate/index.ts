@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { rebuildCube } from '../../apps/server/src/modules/stats/cube/cube.rebuild.ts';
 import { ensureRootInstitution } from '../../apps/server/src/modules/institutions/institutions.repository.ts';
 import { loadRegions } from '../../apps/server/src/modules/regions/regions.load.ts';
 import type { DB } from '../../apps/server/src/platform/db.ts';
@@ -145,6 +146,9 @@ export async function generate(db: DB, opts: GenerateOptions): Promise<GenerateR
     await endBulkSession(c2);
     opts.onProgress?.('done', total, total);
   }));
+  // The statistics cube of every complete month (ADR 0036): the dashboard's first read would seal them otherwise.
+  opts.onProgress?.('stats_cube', total, total);
+  seconds.stats_cube = (await rebuildCube(db)).seconds;
   const counts: Record<string, number> = {};
   for (const t of countedTables) counts[t] = await count(db, t);
   return {

@@ -12,6 +12,7 @@ import { BackupRefused } from '../platform/backup/backup.ts';
 import { backupCommand, restoreCommand, restorePrecheck } from './backup.ts';
 import { formatRowErrors, importInstitutionsFile } from './import.ts';
 import { reindexAll } from '../modules/search/search.index.ts';
+import { rebuildCube } from '../modules/stats/cube/cube.rebuild.ts';
 
 export const HELP = `援知 yuanzhi 命令行 / command line
 
@@ -31,6 +32,7 @@ export const HELP = `援知 yuanzhi 命令行 / command line
                                               it onto an empty install; refused when the manifest does not match
   audit:verify                                校验审计日志哈希链；断裂时退出码为 1 / verify the audit hash chain; exit code 1 when broken
   search:reindex                              重建全文检索索引（文章、问答、咨询、案件）/ rebuild the full-text search index
+  stats:cube:rebuild                          重建统计立方（已结束月份的指标值）/ rebuild the statistics cube (complete months)
   help                                        显示本帮助 / show this help
 
 数据库：默认使用 ./data 下的内嵌 PostgreSQL；设置 DATABASE_URL 使用外部数据库。
@@ -121,6 +123,12 @@ async function run(command: string, args: ReturnType<typeof parse>, deps: Deps, 
       io.out(`已重建检索索引 Search index rebuilt in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${r.article} 文章 articles, ${r.qa} 问答 Q&A, ${r.consultation} 咨询 consultations, ${r.case} 案件 cases`);
       return 0;
     }
+    case 'stats:cube:rebuild': {
+      const r = await rebuildCube(deps.db);
+      await recordAudit(deps.db, cliContext(), { action: 'stats.cube.rebuild', objectType: 'stats', detail: { ...r } });
+      io.out(`已重建统计立方 Statistics cube rebuilt in ${r.seconds} s: ${r.months} 个月 months, ${r.rows} 行 rows`);
+      return 0;
+    }
     default:
       throw new CliError(`未知命令：${command}（运行 help 查看用法）`, `Unknown command: ${command} (run help for usage)`);
   }
@@ -130,7 +138,7 @@ function parse(argv: string[]) {
   return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
 }
 
-const commands = new Set(['migrate', 'create-admin', 'reset-password', 'import-institutions', 'audit:verify', 'backup', 'restore', 'search:reindex']);
+const commands = new Set(['migrate', 'create-admin', 'reset-password', 'import-institutions', 'audit:verify', 'backup', 'restore', 'search:reindex', 'stats:cube:rebuild']);
 
 /** Parse, open the platform, run one command; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {

@@ -3,7 +3,9 @@ import { sql, type RawBuilder } from 'kysely';
 import { inScope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
 import { historyRows } from './history/history.sql.ts';
-import { regionMatch } from './indicators.sql.ts';
+import { instantOf } from './cube/cube.months.ts';
+import { withCube } from './cube/cube.read.ts';
+import { regionMatch } from './region-match.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
 
 /** On-site services at events and analysis-and-warning services (modules events, analysis; ADR 0028). */
@@ -19,11 +21,20 @@ const keys: Partial<Record<Dimension, RawBuilder<string | null>>> = {
  * institution that did the work, and what the row adds (1, or a head count).
  */
 export function rowsIndicator(meta: Omit<Indicator, 'dims' | 'evaluate' | 'kind'>, rows: RawBuilder<unknown>): Indicator {
-  return {
+  const day = (month: string) => sql`(${instantOf(month)}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`;
+  return withCube({
     ...meta,
     kind: 'count',
     dims: ['month', 'province', 'city', 'institution'],
-    async evaluate(db: DB, cut: Cut, by?: Dimension): Promise<IndicatorRow[]> {
+    cube: {
+      dims: [],
+      labels: true,
+      rows: (from, to, ids) => sql`SELECT date_trunc('month', r.d)::date AS month, r.institution_id, NULL::text, NULL::text, NULL::text, NULL::boolean,
+          coalesce(sum(r.n), 0) AS num, 0::bigint AS den, count(*) AS cnt
+        FROM ${rows} r WHERE r.d >= ${day(from)} AND r.d < ${day(to)} AND ${ids ? sql`r.institution_id = ANY(${ids}::uuid[])` : sql`true`}
+        GROUP BY 1, 2`,
+    },
+  }, async (db: DB, cut: Cut, by?: Dimension): Promise<IndicatorRow[]> => {
       const key = by ? keys[by] : sql`NULL::text`;
       if (key === undefined) return [];
       // Cuts by IP type, channel, service or applicant do not apply to these records.
@@ -40,8 +51,7 @@ export function rowsIndicator(meta: Omit<Indicator, 'dims' | 'evaluate' | 'kind'
         FROM ${rows} r JOIN institutions i ON i.id = r.institution_id
         WHERE ${sql.join(conds, sql` AND `)} GROUP BY 1 ORDER BY 1`.execute(db);
       return out.map((r) => ({ key: r.key, ...(r.label ? { label: r.label } : {}), num: Number(r.num) }));
-    },
-  };
+  });
 }
 
 /** Live records and, before the institution's go-live, the imported past ones (ADR 0032). */

@@ -5,6 +5,7 @@ import { trainingIndicators } from './indicators.trainings.ts';
 import { eventIndicators } from './indicators.events.ts';
 import { consultationIndicators } from './indicators.consultations.ts';
 import type { Indicator } from './indicators.types.ts';
+import { useCubeIndicators } from './cube/cube.fresh.ts';
 
 /**
  * All indicators, by id. Each module contributes its own list (consultations, trainings, on-site and
@@ -15,6 +16,7 @@ const lists: readonly (readonly Indicator[])[] = [networkIndicators, caseIndicat
 export const indicators: readonly Indicator[] = lists.flat();
 const byId = new Map(indicators.map((i) => [i.id, i]));
 if (byId.size !== indicators.length) throw new Error('Duplicate indicator id');
+useCubeIndicators(indicators);
 
 export function findIndicator(id: string): Indicator | undefined {
   return byId.get(id);

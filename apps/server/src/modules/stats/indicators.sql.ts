@@ -1,15 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import { inScope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
+import { instantOf } from './cube/cube.months.ts';
+import { withCube } from './cube/cube.read.ts';
 import { historyCases } from './history/history.sql.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
+import { regionMatch } from './region-match.ts';
 
-/** Condition on a region code column: 420000 → the province's codes, 420100 → the city's, else exact. */
-export function regionMatch(column: RawBuilder<unknown>, code: string): RawBuilder<boolean> {
-  if (code.endsWith('0000')) return sql<boolean>`substr(${column}, 1, 2) = ${code.slice(0, 2)}`;
-  if (code.endsWith('00')) return sql<boolean>`substr(${column}, 1, 4) = ${code.slice(0, 4)}`;
-  return sql<boolean>`${column} = ${code}`;
-}
+export { regionMatch };
 
 const caseKeys: Record<Dimension, RawBuilder<string | null>> = {
   month: sql`to_char(c.d AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
@@ -65,23 +63,20 @@ function caseFrom(spec: CaseIndicatorSpec, by?: Dimension): RawBuilder<unknown> 
 /** An indicator over the cases table: one SQL statement per evaluation, grouped by the breakdown. */
 export function caseIndicator(spec: CaseIndicatorSpec): Indicator {
   const { date: _d, dateEvent: _e, where: _w, numerator, ...meta } = spec;
-  return {
+  return withCube({
     ...meta,
     module: 'cases',
     dims: ['month', 'province', 'city', 'institution', 'ipType', 'channel', 'service', 'applicantKind', 'overseas'],
     records: true,
-    async evaluate(db: DB, cut: Cut, by?: Dimension): Promise<IndicatorRow[]> {
-      const key = by ? caseKeys[by] : sql`NULL::text`;
-      const num = numerator ?? sql`true`;
-      const label = by === 'institution' ? sql`min(i.name)` : sql`NULL::text`;
-      const { rows } = await sql<{ key: string | null; label: string | null; num: string; den: string }>`
-        SELECT ${key} AS key, ${label} AS label, count(*) FILTER (WHERE ${num}) AS num, count(*) AS den
-        FROM ${caseFrom(spec, by)}
-        WHERE ${sql.join(caseConditions(cut, spec), sql` AND `)}
-        GROUP BY 1 ORDER BY 1`.execute(db);
-      return rows.map((r) => ({
-        key: r.key, ...(r.label ? { label: r.label } : {}), num: Number(r.num), ...(spec.kind === 'ratio' ? { den: Number(r.den) } : {}),
-      }));
+    cube: {
+      dims: ['ipType', 'channel', 'applicantKind', 'overseas'],
+      labels: true,
+      rows: (from, to, ids) => sql`SELECT stats_cube_month_of(c.d) AS month, c.institution_id, c.ip_type, c.channel, c.applicant_kind, c.overseas,
+          count(*) FILTER (WHERE ${numerator ?? sql`true`}) AS num, count(*) AS den, count(*) AS cnt
+        FROM ${caseFrom(spec)}
+        WHERE c.d >= ${instantOf(from)}::timestamptz AND c.d < ${instantOf(to)}::timestamptz
+          AND ${spec.where ?? sql`true`} AND ${ids ? sql`c.institution_id = ANY(${ids}::uuid[])` : sql`true`}
+        GROUP BY 1, 2, 3, 4, 5, 6`,
     },
     async recordIds(db: DB, cut: Cut, limit: number): Promise<string[]> {
       const conds = caseConditions(cut, spec);
@@ -90,7 +85,19 @@ export function caseIndicator(spec: CaseIndicatorSpec): Indicator {
         SELECT c.id FROM ${caseFrom({ ...spec, history: false })} WHERE ${sql.join(conds, sql` AND `)} ORDER BY c.d DESC LIMIT ${limit}`.execute(db);
       return rows.map((r) => r.id);
     },
-  };
+  }, async (db: DB, cut: Cut, by?: Dimension): Promise<IndicatorRow[]> => {
+    const key = by ? caseKeys[by] : sql`NULL::text`;
+    const num = numerator ?? sql`true`;
+    const label = by === 'institution' ? sql`min(i.name)` : sql`NULL::text`;
+    const { rows } = await sql<{ key: string | null; label: string | null; num: string; den: string }>`
+      SELECT ${key} AS key, ${label} AS label, count(*) FILTER (WHERE ${num}) AS num, count(*) AS den
+      FROM ${caseFrom(spec, by)}
+      WHERE ${sql.join(caseConditions(cut, spec), sql` AND `)}
+      GROUP BY 1 ORDER BY 1`.execute(db);
+    return rows.map((r) => ({
+      key: r.key, ...(r.label ? { label: r.label } : {}), num: Number(r.num), ...(spec.kind === 'ratio' ? { den: Number(r.den) } : {}),
+    }));
+  });
 }
 
 /** The instant of a case's first event of a kind (decline, withdraw, refer, acceptTransfer …). */

@@ -2,7 +2,9 @@ import { sql, type RawBuilder } from 'kysely';
 import { inScope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
 import { historyTrainings } from './history/history.sql.ts';
-import { regionMatch } from './indicators.sql.ts';
+import { instantOf } from './cube/cube.months.ts';
+import { withCube } from './cube/cube.read.ts';
+import { regionMatch } from './region-match.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
 
 /**
@@ -20,12 +22,21 @@ function indicator(
   meta: Omit<Indicator, 'module' | 'dims' | 'evaluate' | 'kind'>, module: string,
   from: RawBuilder<unknown>, date: RawBuilder<unknown>, path: RawBuilder<unknown>, value: RawBuilder<unknown>, where: RawBuilder<boolean>,
 ): Indicator {
-  return {
+  return withCube({
     ...meta,
     module,
     kind: 'count',
     dims: ['month', 'province', 'city', 'institution'],
-    async evaluate(db: DB, cut: Cut, by?: Dimension): Promise<IndicatorRow[]> {
+    cube: {
+      dims: [],
+      labels: false,
+      rows: (a, b, ids) => sql`SELECT stats_cube_month_of(${date}) AS month, x.institution_id, NULL::text, NULL::text, NULL::text, NULL::boolean,
+          coalesce(${value}, 0) AS num, 0::bigint AS den, count(*) AS cnt
+        FROM ${from} WHERE ${where} AND ${date} >= ${instantOf(a)}::timestamptz AND ${date} < ${instantOf(b)}::timestamptz
+          AND ${ids ? sql`x.institution_id = ANY(${ids}::uuid[])` : sql`true`}
+        GROUP BY 1, 2`,
+    },
+  }, async (db: DB, cut: Cut, by?: Dimension): Promise<IndicatorRow[]> => {
       const key = by ? keys[by]?.(date) : sql`NULL::text`;
       if (key === undefined) return [];
       // Filters this indicator cannot honour (IP type, channel, service, applicant kind) make it not applicable.
@@ -40,8 +51,7 @@ function indicator(
         SELECT ${key} AS key, coalesce(${value}, 0) AS num FROM ${from} JOIN institutions i ON i.id = x.institution_id
         WHERE ${sql.join(conds, sql` AND `)} GROUP BY 1 ORDER BY 1`.execute(db);
       return rows.map((r) => ({ key: r.key, num: Number(r.num) }));
-    },
-  };
+  });
 }
 
 /** Trainings on the platform and, before the holding institution's go-live, the imported past ones (ADR 0032). */

@@ -1,5 +1,6 @@
 import type { Scope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
+import type { CubeSource } from './cube/cube.types.ts';
 
 /** The dimensions an indicator can be cut and broken down by. */
 export const dimensions = ['month', 'province', 'city', 'institution', 'ipType', 'channel', 'service', 'applicantKind', 'overseas'] as const;
@@ -52,4 +53,8 @@ export interface Indicator {
   evaluate(db: DB, cut: Cut, by?: Dimension): Promise<IndicatorRow[]>;
   /** The ids of the records behind the figure (cases, …), newest first, at most `limit`. */
   recordIds?(db: DB, cut: Cut, limit: number): Promise<string[]>;
+  /** How the statistics cube holds it (ADR 0036); without one it is always computed live. */
+  cube?: CubeSource;
+  /** The live computation, when `evaluate` may read the cube instead (the same answer). */
+  live?(db: DB, cut: Cut, by?: Dimension): Promise<IndicatorRow[]>;
 }

@@ -3,6 +3,7 @@ import { monthsOf, parsePeriod, percent, periodRange, previousYear, yoyGrowth, t
 import { inScope, type Scope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
 import { Invalid, NotFound } from '../../platform/errors.ts';
+import { oneRead } from './cube/cube.fresh.ts';
 import { findIndicator, indicators } from './indicators.registry.ts';
 import type { Cut, CutFilters, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
 
@@ -60,22 +61,22 @@ export interface SummaryItem {
   den: number | null;
 }
 
-/** Every applicable indicator for the period and the same period a year before. */
-export async function summary(db: DB, scope: Scope, q: CutQuery): Promise<SummaryItem[]> {
-  const period = toPeriod(q.period);
-  const cut = await resolveCut(db, scope, q, period);
-  const prevCut = { ...cut, ...periodRange(previousYear(period)) };
-  const out: SummaryItem[] = [];
-  for (const ind of indicators) {
-    if (!applicable(ind, cut)) continue;
-    const [cur, prev] = await Promise.all([ind.evaluate(db, cut), ind.evaluate(db, prevCut)]);
-    const value = valueOf(ind, cur[0]);
-    const previous = valueOf(ind, prev[0]);
-    const yoy = value === null || previous === null ? null
-      : ind.kind === 'ratio' ? Math.round((value - previous) * 10) / 10 : yoyGrowth(value, previous);
-    out.push({ id: ind.id, value, previous, yoy, num: cur[0]?.num ?? 0, den: ind.kind === 'ratio' ? (cur[0]?.den ?? 0) : null });
-  }
-  return out;
+/** Every applicable indicator for the period and the same period a year before (one read of the cube, ADR 0036). */
+export function summary(db: DB, scope: Scope, q: CutQuery): Promise<SummaryItem[]> {
+  return oneRead(async () => {
+    const period = toPeriod(q.period);
+    const cut = await resolveCut(db, scope, q, period);
+    const prevCut = { ...cut, ...periodRange(previousYear(period)) };
+    // All at once: the pool bounds the concurrency; most figures are a few rows of the cube.
+    return Promise.all(indicators.filter((ind) => applicable(ind, cut)).map(async (ind): Promise<SummaryItem> => {
+      const [cur, prev] = await Promise.all([ind.evaluate(db, cut), ind.evaluate(db, prevCut)]);
+      const value = valueOf(ind, cur[0]);
+      const previous = valueOf(ind, prev[0]);
+      const yoy = value === null || previous === null ? null
+        : ind.kind === 'ratio' ? Math.round((value - previous) * 10) / 10 : yoyGrowth(value, previous);
+      return { id: ind.id, value, previous, yoy, num: cur[0]?.num ?? 0, den: ind.kind === 'ratio' ? (cur[0]?.den ?? 0) : null };
+    }));
+  });
 }
 
 const enumLabels: Partial<Record<Dimension, readonly Labelled[]>> = {
