@@ -192,9 +192,9 @@ describe('the seal shares its page with the text (GB/T 9704 7.3.5)', () => {
       const data = { ...base, issuer: short ? { ...base.issuer, address: undefined } : base.issuer, opinion: { ...base.opinion!, reasoning: [...base.opinion!.reasoning, ...Array.from({ length: short ? extra - 14 : extra }, (_, i) => `补充理由第${i + 1}项，详见附表。`)] } };
       return buildDocument('infringement_opinion', data);
     };
-    // rendered three at a time (the 28 renders were 77 s of the suite one after another), checked in order
+    // rendered two at a time (the 28 renders were 77 s of the suite one after another), checked in order
     const extras = Array.from({ length: 28 }, (_, i) => i + 8);
-    const rendered = await inPool(extras, 3, async (extra) => {
+    const rendered = await inPool(extras, 2, async (extra) => {
       const doc = build(extra);
       return { doc, pages: await inspectPdf(await renderDocument(doc, 'pdf'), null, 1) };
     });
