@@ -28,8 +28,9 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['apps/server/src/testing/global-setup.ts', 'e2e/support/logs-setup.ts'],
           testTimeout: 120_000,
-          // Two journeys at a time, each with its own server, database and browser.
-          maxWorkers: 2,
+          // One journey at a time: two at once (each with its own server and browser) were no faster on two cores
+          // in a quiet CI run and pushed a console page past its 30 s wait.
+          fileParallelism: false,
           // A browser under load can take seconds to render; 1 s (the default) failed CI runs.
           expect: { poll: { timeout: 15_000 } },
           sequence: { groupOrder: 2 },
