@@ -5,15 +5,13 @@ import type { DB } from '../../platform/db.ts';
 import { historyRows } from './history/history.sql.ts';
 import { instantOf } from './cube/cube.months.ts';
 import { withCube } from './cube/cube.read.ts';
-import { regionMatch } from './region-match.ts';
+import { institutionKeys, regionMatch } from './region-match.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
 
 /** On-site services at events and analysis-and-warning services (modules events, analysis; ADR 0028). */
 const keys: Partial<Record<Dimension, RawBuilder<string | null>>> = {
   month: sql`to_char(r.d, 'YYYY-MM')`,
-  province: sql`substr(i.region_code, 1, 2) || '0000'`,
-  city: sql`substr(i.region_code, 1, 4) || '00'`,
-  institution: sql`i.id::text`,
+  ...institutionKeys,
 };
 
 /**

@@ -3,10 +3,10 @@ import { inScope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
 import { regionMatch } from './indicators.sql.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
+import { regionKeys } from './region-match.ts';
 
 const keys: Partial<Record<Dimension, RawBuilder<string | null>>> = {
-  province: sql`substr(i.region_code, 1, 2) || '0000'`,
-  city: sql`substr(i.region_code, 1, 4) || '00'`,
+  ...regionKeys,
 };
 
 /** The network's own figures (institutions, staff): stock at the period's end, or flow within it. */

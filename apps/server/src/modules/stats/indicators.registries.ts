@@ -4,6 +4,7 @@ import { inScope } from '../../authz/can.ts';
 import type { DB } from '../../platform/db.ts';
 import { regionMatch } from './indicators.sql.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
+import { regionKeys } from './region-match.ts';
 
 /**
  * The resources of the network from the registries: partner organisations (universities and social organisations
@@ -11,8 +12,7 @@ import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types
  * service hours (served within the period). Each record counts at the institution that keeps it.
  */
 const keys: Partial<Record<Dimension, RawBuilder<string | null>>> = {
-  province: sql`substr(i.region_code, 1, 2) || '0000'`,
-  city: sql`substr(i.region_code, 1, 4) || '00'`,
+  ...regionKeys,
 };
 
 function registryIndicator(meta: Omit<Indicator, 'module' | 'dims' | 'evaluate' | 'kind'>, from: (cut: Cut) => RawBuilder<unknown>, count: RawBuilder<unknown> = sql`count(*)`): Indicator {

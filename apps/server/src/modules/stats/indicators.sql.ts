@@ -5,15 +5,13 @@ import { instantOf } from './cube/cube.months.ts';
 import { withCube } from './cube/cube.read.ts';
 import { historyCases } from './history/history.sql.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from './indicators.types.ts';
-import { regionMatch } from './region-match.ts';
+import { institutionKeys, regionMatch } from './region-match.ts';
 
 export { regionMatch };
 
 const caseKeys: Record<Dimension, RawBuilder<string | null>> = {
   month: sql`to_char(c.d AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
-  province: sql`substr(i.region_code, 1, 2) || '0000'`,
-  city: sql`substr(i.region_code, 1, 4) || '00'`,
-  institution: sql`i.id::text`,
+  ...institutionKeys,
   ipType: sql`c.ip_type`,
   channel: sql`c.channel`,
   service: sql`s.service`,

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { inScope } from '../../../authz/can.ts';
 import type { DB } from '../../../platform/db.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from '../indicators.types.ts';
-import { regionMatch } from '../region-match.ts';
+import { institutionKeys, regionMatch } from '../region-match.ts';
 import { ensureFresh, inCube, perRead } from './cube.fresh.ts';
 import { currentMonth, instantOf, monthAt } from './cube.months.ts';
 import type { CubeDim } from './cube.types.ts';
@@ -10,9 +10,7 @@ import type { CubeDim } from './cube.types.ts';
 /** Breakdown keys over the leaf grain (l) and the institution holding the records (i), as the live queries spell them. */
 const leafKeys: Record<Exclude<Dimension, 'service'>, RawBuilder<string | null>> = {
   month: sql`to_char(l.month, 'YYYY-MM')`,
-  province: sql`substr(i.region_code, 1, 2) || '0000'`,
-  city: sql`substr(i.region_code, 1, 4) || '00'`,
-  institution: sql`i.id::text`,
+  ...institutionKeys,
   ipType: sql`l.ip_type`,
   channel: sql`l.channel`,
   applicantKind: sql`l.applicant_kind`,
