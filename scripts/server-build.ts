@@ -50,11 +50,13 @@ const sourcePlugin: esbuild.Plugin = {
   },
 };
 
-export async function buildServer(): Promise<void> {
-  fs.rmSync(path.dirname(serverBundle), { recursive: true, force: true }); // chunks of an earlier build
+/** Built beside dist/ and moved in whole: two test files asking at once never see a half-written bundle. */
+export async function buildServer(hash = serverSourceHash()): Promise<void> {
+  const dist = path.dirname(serverBundle);
+  const tmp = `${dist}.tmp-${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
   await esbuild.build({
     entryPoints: [entry],
-    outdir: path.dirname(serverBundle),
+    outdir: tmp,
     entryNames: '[name]',
     outExtension: { '.js': '.mjs' },
     // A dynamic import() of our own module becomes a chunk of its own, whose npm packages (docx) load with it.
@@ -68,6 +70,13 @@ export async function buildServer(): Promise<void> {
     logLevel: 'warning',
     plugins: [sourcePlugin],
   });
+  fs.writeFileSync(path.join(tmp, path.basename(stampFile)), hash);
+  fs.rmSync(dist, { recursive: true, force: true }); // chunks of an earlier build
+  try {
+    fs.renameSync(tmp, dist);
+  } catch {
+    fs.rmSync(tmp, { recursive: true, force: true }); // another build of the same sources moved in first
+  }
 }
 
 /** Build apps/server/dist/main.mjs unless the last build was of the same sources. */
@@ -75,7 +84,6 @@ export async function ensureServerBuilt(): Promise<void> {
   const hash = serverSourceHash();
   if (fs.existsSync(serverBundle) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash) return;
   const t0 = Date.now();
-  await buildServer();
-  fs.writeFileSync(stampFile, hash);
+  await buildServer(hash);
   console.log(`server built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

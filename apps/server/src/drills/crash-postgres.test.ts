@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureServerBuilt } from '../../../../scripts/server-build.ts';
 import { ensureDatabase } from '../platform/bootstrap.ts';
 import { createDb } from '../platform/db.ts';
 import { freePort, startEmbedded, type EmbeddedServer } from '../platform/embedded-pg.ts';
@@ -43,6 +44,8 @@ async function restartPostgres(port: number): Promise<EmbeddedServer> {
     }
   }
 }
+
+beforeAll(() => ensureServerBuilt());
 
 describe('drill 1b: PostgreSQL is killed (SIGKILL) during 200 concurrent submissions', () => {
   it('recovers by itself; the server answers 503 meanwhile and reconnects; every key makes one case', async () => {

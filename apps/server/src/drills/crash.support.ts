@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverBundle } from '../../../../scripts/server-build.ts';
 import { application } from '../modules/portal-cases/portal.test-support.ts';
 import { DEMO_PASSWORD } from '../demo/network.ts';
 import { TEST_DATA_KEY } from '../testing/constants.ts';
@@ -17,7 +18,8 @@ export interface ServerProcess {
 }
 
 export function startServerProcess(env: { databaseUrl: string; dataDir: string; port: number }): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  // The server as `npm start` runs it: its bundle with plain node (built by the test file's beforeAll).
+  const child = spawn(path.resolve('node_modules/.bin/node'), [serverBundle], {
     env: {
       ...process.env, DATABASE_URL: env.databaseUrl, YUANZHI_DATA_DIR: env.dataDir, PORT: String(env.port), HOST: '127.0.0.1',
       YUANZHI_DEMO: 'false', YUANZHI_DATA_KEY: TEST_DATA_KEY, LOG_LEVEL: 'error', NODE_ENV: 'production',

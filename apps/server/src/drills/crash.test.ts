@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureServerBuilt } from '../../../../scripts/server-build.ts';
 import { createDb } from '../platform/db.ts';
 import { freePort } from '../platform/embedded-pg.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -22,6 +23,7 @@ const dataDir = path.resolve('.tmp', `crash-${process.pid}-${Date.now()}`);
 let databaseUrl: string;
 let server: ServerProcess | undefined;
 
+beforeAll(() => ensureServerBuilt());
 beforeAll(async () => {
   const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
   await admin.connect();

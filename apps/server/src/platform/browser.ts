@@ -4,6 +4,16 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 /** The platform closes the browser in its own shutdown (bootstrap.ts); Playwright must not take over SIGTERM/SIGINT. */
 const OWN_SIGNALS = { handleSIGTERM: false, handleSIGINT: false, handleSIGHUP: false } as const;
+/**
+ * The npm package's defaults are for AWS Lambda. Single-process mode breaks when a context is closed; a GPU
+ * emulated by SwiftShader costs CPU for nothing on a server (plain software drawing is cheaper); and a renderer of
+ * the platform's own documents has no business turning off the browser's web security.
+ */
+const NOT_HERE = new Set([
+  '--single-process', '--no-zygote', '--in-process-gpu',
+  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  '--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials',
+]);
 const COMMON_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /**
@@ -17,10 +27,8 @@ export async function launchBrowser(): Promise<Browser> {
     return chromium.launch({ executablePath: SYSTEM_CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', ...COMMON_ARGS], ...OWN_SIGNALS });
   }
   const pkg = (await import('@sparticuz/chromium')).default;
-  // The package's defaults are for AWS Lambda; single-process mode breaks when a context is closed.
-  const lambdaOnly = new Set(['--single-process', '--no-zygote', '--in-process-gpu']);
-  const args = pkg.args.filter((a: string) => !lambdaOnly.has(a));
-  return chromium.launch({ executablePath: await pkg.executablePath(), headless: true, args: [...args, ...COMMON_ARGS], ...OWN_SIGNALS });
+  const args = pkg.args.filter((a: string) => !NOT_HERE.has(a));
+  return chromium.launch({ executablePath: await pkg.executablePath(), headless: true, args: [...args, '--disable-gpu', ...COMMON_ARGS], ...OWN_SIGNALS });
 }
 
 interface Shared {

@@ -7,10 +7,19 @@ import type { FastifyInstance } from 'fastify';
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
 /** Serves the built portal (/) and console (/console) single-page apps, when they have been built. */
-export async function registerWeb(app: FastifyInstance): Promise<void> {
-  const built = fs.existsSync(path.join(webDist, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: webDist, index: false, wildcard: false });
-  const read = (f: string) => (built && fs.existsSync(path.join(webDist, f)) ? fs.readFileSync(path.join(webDist, f), 'utf8') : null);
+export async function registerWeb(app: FastifyInstance, root = webDist): Promise<void> {
+  const built = fs.existsSync(path.join(root, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root, index: false, wildcard: false, cacheControl: false,
+      // Vite names every file under assets/ by its content hash: a browser may keep it for good and never ask again.
+      setHeaders: (res, file) => {
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=0');
+      },
+    });
+  }
+  const read = (f: string) => (built && fs.existsSync(path.join(root, f)) ? fs.readFileSync(path.join(root, f), 'utf8') : null);
   const portal = read('index.html');
   const consoleHtml = read('console.html') ?? portal;
   app.setNotFoundHandler((req, reply) => {
