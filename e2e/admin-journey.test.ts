@@ -107,8 +107,11 @@ async function adminJourney(page: Page) {
   await page.getByTestId('user-save').click();
   await page.getByTestId('user-row-jhl_handler').waitFor();
   await snap(page, '06-users');
-  await page.keyboard.press('Escape');
-  await page.getByTestId('user-drawer').waitFor({ state: 'hidden' }).catch(() => {});
+  // The new user's drawer opens after the save (the page navigates to it); close it before signing out.
+  const drawer = page.getByTestId('user-drawer');
+  await drawer.waitFor();
+  await page.locator('.ant-drawer-close').first().click();
+  await expect.poll(() => drawer.isVisible()).toBe(false);
   await page.getByTestId('sign-out').click();
   await page.getByTestId('login-username').waitFor();
 

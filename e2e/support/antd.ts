@@ -26,9 +26,26 @@ export async function pick(page: Page, testId: string, optionText: string): Prom
       continue;
     }
     const shown = await root.innerText().catch(() => '');
-    if (shown.includes(optionText)) return;
+    if (shown.includes(optionText)) {
+      // A single select closes after the choice; a click that landed while it was closing can open it again, and
+      // its open list would then cover whatever the test clicks next.
+      const cls = (await root.getAttribute('class').catch(() => '')) ?? '';
+      if (cls.includes('ant-select-open') && !cls.includes('ant-select-multiple')) {
+        await page.keyboard.press('Escape');
+        await open.first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+      }
+      return;
+    }
   }
   throw new Error(`could not pick “${optionText}” in ${testId}`);
+}
+
+/** Wait until no select list is open (pressing Escape if one stays), so it cannot cover the next click. */
+export async function closeDropdowns(page: Page): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  if (await open.first().waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false)) return;
+  await page.keyboard.press('Escape');
+  await open.first().waitFor({ state: 'hidden', timeout: 5000 });
 }
 
 /**

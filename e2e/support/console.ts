@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { pick } from './antd.ts';
+import { closeDropdowns, pick } from './antd.ts';
 import { watchErrors } from './browser.ts';
 
 /** Sign in to the console (demo staff have no forced password change and no TOTP). */
@@ -34,6 +34,7 @@ export async function act(page: Page, event: string, fill: (modal: Page) => Prom
   const submit = page.getByTestId('action-submit');
   await submit.waitFor();
   await fill(page);
+  await closeDropdowns(page);
   await submit.click();
   await submit.waitFor({ state: 'hidden' });
 }
