@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../apps/server/src/demo/network.ts';
 import { pdf } from '../apps/server/src/platform/storage/storage.test-support.ts';
-import { pick } from './support/antd.ts';
+import { closeOverlay, pick } from './support/antd.ts';
 import { launchBrowser, screenshotDir, snap } from './support/browser.ts';
 import { startServer } from './support/server.ts';
 import { consoleSession } from './support/console.ts';
@@ -84,10 +84,7 @@ it('a supervisor builds a sheet, runs it, scores a hand item, sees the ranking a
     await page.getByTestId('records-i1').click();
     await page.getByTestId('stats-records').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 15_000 });
     await snap(page, 'assessment-06-records');
-    for (let n = 0; n < 3 && (await page.locator('.ant-drawer-open').count()) > 0; n++) {
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(400);
-    }
+    for (let n = 0; n < 3 && (await page.locator('.ant-drawer-open').count()) > 0; n++) await closeOverlay(page);
 
     // 4. The ranking now includes the hand score; export it.
     const ggRow = rows.filter({ hasText: GG });

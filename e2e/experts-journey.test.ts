@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, screenshotDir, snap, watchErrors } from './support/browser.ts';
 import { signInEnrolling } from './support/console.ts';
-import { pick } from './support/antd.ts';
+import { closeOverlay, pick } from './support/antd.ts';
 import { startServer } from './support/server.ts';
 
 /**
@@ -69,7 +69,7 @@ it('an administrator imports an expert .xlsx with one bad row, fixes it and impo
     await page.locator('.ant-modal input[type=file]').setInputFiles(fixedFile);
     await page.getByTestId('import-done').waitFor();
     await snap(page, 'experts-03-import-done');
-    await page.keyboard.press('Escape');
+    await closeOverlay(page);
     await page.getByTestId('expert-search').locator('input').fill('楚材专家');
     await page.getByTestId('expert-search').locator('input').press('Enter');
     await page.getByText('湖北工业大学').first().click();

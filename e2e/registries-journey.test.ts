@@ -7,6 +7,7 @@ import { creditCodeCheckChar } from '@yuanzhi/domain';
 import { launchBrowser, snap, watchErrors } from './support/browser.ts';
 import { signIn, signInEnrolling, signOut } from './support/console.ts';
 import { startServer } from './support/server.ts';
+import { closeOverlay } from './support/antd.ts';
 
 /**
  * Issue 5's registry journeys: an administrator imports a partner .xlsx with one bad row, fixes it and imports, and
@@ -62,7 +63,7 @@ it('an administrator imports a partner .xlsx with one bad row, fixes it, imports
     await page.getByTestId('import-done').waitFor();
     expect(await page.getByTestId('import-done').innerText()).toContain('2');
     await snap(page, 'registries-03-import-done');
-    await page.keyboard.press('Escape');
+    await closeOverlay(page);
 
     await page.getByTestId('partner-search').locator('input').fill('江城');
     await page.getByTestId('partner-search').locator('input').press('Enter');
@@ -99,7 +100,7 @@ it('a clerk logs a volunteer\'s service hours and sees the totals per volunteer 
     await expect.poll(() => total.innerText()).toContain('9');
     expect(await page.getByTestId('hours-log').innerText()).toContain('展会知识产权咨询台');
     await snap(page, 'registries-05-volunteer-hours');
-    await page.keyboard.press('Escape');
+    await closeOverlay(page);
 
     await page.getByRole('tab', { name: /服务时长统计/ }).click();
     const table = page.getByTestId('totals-table');
@@ -131,7 +132,7 @@ it('a handler logs a contact with the key enterprise he looks after; a superviso
     await page.getByTestId('enterprise-logs').getByText('电话了解展品专利检索进展').waitFor();
     expect(await page.getByTestId('key-enterprise-changes').innerText()).toContain('key_enterprise.log');
     await snap(page, 'registries-07-key-enterprise-log');
-    await page.keyboard.press('Escape');
+    await closeOverlay(page);
     await signOut(page);
 
     // The province keeps the overseas libraries; its supervisor reads them (a Wuhan handler sees only Wuhan's entries).

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../apps/server/src/demo/network.ts';
 import { launchBrowser, screenshotDir, snap } from './support/browser.ts';
 import { startServer } from './support/server.ts';
 import { consoleSession } from './support/console.ts';
+import { closeOverlay } from './support/antd.ts';
 
 /**
  * Statistical returns and the yearly report: 武汉市中心 files its quarterly return, the province sends it
@@ -97,7 +98,7 @@ it('a city files its quarterly return, the province sends it back, it is correct
     await sup.page.getByTestId('records-cases.concluded').click();
     await sup.page.getByTestId('stats-records').locator('tbody tr').first().waitFor();
     await snap(sup.page, 'stats-06-records');
-    await sup.page.keyboard.press('Escape');
+    await closeOverlay(sup.page);
 
     await sup.page.goto(`${server.url}/console/stats/returns?period=${PERIOD}`);
     await sup.page.locator(field('report-year')).fill(String(now.getUTCFullYear()));

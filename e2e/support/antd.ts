@@ -49,6 +49,18 @@ export async function closeDropdowns(page: Page): Promise<void> {
 }
 
 /**
+ * Close the open modal or drawer — Escape, or its close button when the key went elsewhere (focus in a file input,
+ * say) — and wait until it is gone, so that it cannot cover the next click.
+ */
+export async function closeOverlay(page: Page): Promise<void> {
+  const open = page.locator('.ant-modal-wrap:visible, .ant-drawer-open');
+  await page.keyboard.press('Escape');
+  if (await open.first().waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) return;
+  await page.locator('.ant-modal-wrap:visible .ant-modal-close, .ant-drawer-open .ant-drawer-close').first().click();
+  await open.first().waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
  * Choose a region through a RegionPicker's search box (`<testId>-search`): type, click the option naming `expect`,
  * and check the cascader now shows it. Retried, since the search answers while the user is still typing.
  */

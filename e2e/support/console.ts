@@ -36,7 +36,12 @@ export async function act(page: Page, event: string, fill: (modal: Page) => Prom
   await fill(page);
   await closeDropdowns(page);
   await submit.click();
-  await submit.waitFor({ state: 'hidden' });
+  try {
+    await submit.waitFor({ state: 'hidden' });
+  } catch (e) {
+    const text = await page.locator('.ant-modal-wrap:visible').first().innerText().catch(() => '');
+    throw new Error(`action ${event}: the form did not close\n${text}\n${(e as Error).message}`);
+  }
 }
 
 export { pick };
