@@ -95,9 +95,12 @@ async function send(tx: Tx, deps: Deps, c: NoticeContext, to: NoticeRecipient, t
     const from = await tx.selectFrom('institutions').select('name').where('id', '=', c.row.institution_id).executeTakeFirst();
     data = { ...data, ...(from ? { institution: from.name } : {}) };
   }
-  c.pendingNumber?.push(...(await notifyFromTemplate(deps, tx, { userIds, kind, data, link: `/console/cases/${c.row.id}`, email: true })));
+  pending(c, await notifyFromTemplate(deps, tx, { userIds, kind, data, link: `/console/cases/${c.row.id}`, email: true }));
   return true;
 }
+
+/** Keeps the ids of a submission's notices for the statement that writes the number into them. */
+const pending = (c: NoticeContext, ids: readonly string[]) => void c.pendingNumber?.push(...ids);
 
 async function staffRecipients(tx: Tx, c: NoticeContext, to: Exclude<NoticeRecipient, 'applicant'>): Promise<string[]> {
   const { row, next } = c;
@@ -136,9 +139,9 @@ async function notifyApplicant(tx: Tx, deps: Deps, c: NoticeContext, kind: Notif
       .where('id', '=', row.applicant_user_id)
       .executeTakeFirst();
     if (u?.status === 'active') {
-      c.pendingNumber?.push(...(await notifyFromTemplate(deps, tx, {
+      pending(c, await notifyFromTemplate(deps, tx, {
         userIds: [u.id], kind, data, link: `/portal/cases/${row.id}`, email: u.email !== null, sms: u.email === null && u.phone_enc !== null,
-      })));
+      }));
       return true;
     }
   }
@@ -149,9 +152,9 @@ async function notifyApplicant(tx: Tx, deps: Deps, c: NoticeContext, kind: Notif
     .where('role', '=', 'applicant')
     .executeTakeFirst();
   if (!p || (p.email === null && p.phone_enc === null)) return false;
-  c.pendingNumber?.push(...(await notifyFromTemplate(deps, tx, {
+  pending(c, await notifyFromTemplate(deps, tx, {
     userIds: [], partyIds: [p.id], kind, data, link: '/portal/track', email: p.email !== null, sms: p.email === null,
-  })));
+  }));
   return true;
 }
 
