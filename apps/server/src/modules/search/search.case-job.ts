@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db.ts';
+import type { DB, Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { defineJob } from '../../platform/jobs/define.ts';
 import { indexCase } from './search.index.ts';
@@ -17,3 +17,12 @@ export const caseIndexJob = defineJob<{ caseId: string }>(CASE_INDEX_JOB, (data,
 
 export const indexCaseAfterCommit = (deps: Pick<Deps, 'jobs'>, tx: Tx, caseId: string) =>
   deps.jobs.enqueue(CASE_INDEX_JOB, { caseId }, { tx });
+
+/** Submitted cases without a search entry (their jobs not run yet, e.g. a data load without workers): index them now. */
+export async function indexMissingCases(db: DB): Promise<number> {
+  const missing = await db.selectFrom('cases as c').select('c.id').where('c.state', '<>', 'draft')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('search_entries as s').select('s.ref_id').where('s.kind', '=', 'case').whereRef('s.ref_id', '=', 'c.id'))))
+    .execute();
+  for (const c of missing) await indexCase(db, c.id);
+  return missing.length;
+}
