@@ -10,6 +10,7 @@ import { loadDemoExpertCases } from './expert-cases.ts';
 import { loadDemoConsultations } from './consultations.ts';
 import { loadStatsHistory } from './stats-history.ts';
 import { reindexAll } from '../modules/search/search.index.ts';
+import { indexMissingCases } from '../modules/search/search.case-job.ts';
 import { loadDemoRegistries } from './registries.ts';
 import { loadDemoTrainings } from './trainings.ts';
 import { loadDemoEvents } from './events.ts';
@@ -125,5 +126,7 @@ export async function loadDemo(deps: Deps): Promise<{ loaded: boolean; logins: D
   await loadDemoEvents(deps);
   await loadDemoAssessments(deps);
   await loadDemoHistoryImports(deps);
+  // Cases submitted after the build above (on-site complaints) get their entries from a job after commit (ADR 0043).
+  await indexMissingCases(deps.db);
   return { loaded: true, logins };
 }

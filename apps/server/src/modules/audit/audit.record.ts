@@ -47,27 +47,32 @@ export async function recordAudit(db: DB | Tx, ctx: AuditContext, e: AuditEvent)
   } catch (err) {
     // Fail closed: no change without its audit entry. The caller's transaction rolls back on this throw;
     // the cause stays in the server log (ids and codes only), the user is told to retry later.
-    const code = (err as { code?: string }).code ?? 'unknown';
-    throw new AppError(503, 'audit_unavailable', '审计日志暂时无法写入，操作未执行，请稍后重试',
-      `The audit log cannot be written (${code}); nothing was changed, please retry later`);
+    throw auditUnavailable((err as { code?: string }).code ?? 'unknown');
   }
 }
 
+/** The audit_log columns of an entry (the trigger adds seq and the hashes). */
+export function auditValues(ctx: AuditContext, e: AuditEvent) {
+  return {
+    actor_id: ctx.actorId,
+    actor_name: ctx.actorName,
+    institution_id: e.institutionId ?? ctx.institutionId,
+    institution_path: e.institutionPath ?? ctx.institutionPath,
+    action: e.action,
+    object_type: e.objectType,
+    object_id: e.objectId ?? null,
+    result: e.result ?? 'success',
+    ip: ctx.ip,
+    request_id: ctx.requestId,
+    detail: e.detail ? JSON.stringify(e.detail) : null,
+  };
+}
+
+/** The answer when the entry cannot be written: nothing was changed (fail closed). */
+export const auditUnavailable = (code: string) =>
+  new AppError(503, 'audit_unavailable', '审计日志暂时无法写入，操作未执行，请稍后重试',
+    `The audit log cannot be written (${code}); nothing was changed, please retry later`);
+
 async function insertEntry(db: DB | Tx, ctx: AuditContext, e: AuditEvent): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_id: ctx.actorId,
-      actor_name: ctx.actorName,
-      institution_id: e.institutionId ?? ctx.institutionId,
-      institution_path: e.institutionPath ?? ctx.institutionPath,
-      action: e.action,
-      object_type: e.objectType,
-      object_id: e.objectId ?? null,
-      result: e.result ?? 'success',
-      ip: ctx.ip,
-      request_id: ctx.requestId,
-      detail: e.detail ? JSON.stringify(e.detail) : null,
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditValues(ctx, e)).execute();
 }

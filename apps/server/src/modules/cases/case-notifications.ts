@@ -6,6 +6,7 @@ import { notifyFromTemplate } from '../notifications/notifications.service.ts';
 import type { NotificationKind, TemplateData } from '../notifications/notifications.templates.ts';
 import { institutionPath, intakeStaff, nearestHolders, transferDesk } from './case-recipients.ts';
 import type { EffectReport } from './cases.effects.ts';
+import { PENDING_CASE_NUMBER } from './cases.number-last.ts';
 import type { CaseRow } from './cases.repository.ts';
 
 /**
@@ -25,6 +26,11 @@ export interface NoticeContext {
   payload: CasePayload;
   next: { handlerId: string | null; institutionId: string };
   actorId: string;
+  /**
+   * Set on a submission that has no number yet: its notices carry PENDING_CASE_NUMBER, and their ids are
+   * collected here for the statement that takes the number (cases.number-last.ts, ADR 0043).
+   */
+  pendingNumber?: string[];
 }
 
 type Audience = 'applicant' | 'staff';
@@ -81,7 +87,7 @@ export async function notifyTransition(tx: Tx, deps: Deps, c: NoticeContext, eff
 async function send(tx: Tx, deps: Deps, c: NoticeContext, to: NoticeRecipient, template: string, data: TemplateData): Promise<boolean> {
   const kind = notificationKindFor(to, template);
   if (!kind) return false;
-  if (to === 'applicant') return notifyApplicant(tx, deps, c.row, kind, data);
+  if (to === 'applicant') return notifyApplicant(tx, deps, c, kind, data);
   const userIds = (await staffRecipients(tx, c, to)).filter((id) => id !== c.actorId);
   if (userIds.length === 0) return false;
   if (to === 'receiving_institution') {
@@ -89,9 +95,12 @@ async function send(tx: Tx, deps: Deps, c: NoticeContext, to: NoticeRecipient, t
     const from = await tx.selectFrom('institutions').select('name').where('id', '=', c.row.institution_id).executeTakeFirst();
     data = { ...data, ...(from ? { institution: from.name } : {}) };
   }
-  await notifyFromTemplate(deps, tx, { userIds, kind, data, link: `/console/cases/${c.row.id}`, email: true });
+  pending(c, await notifyFromTemplate(deps, tx, { userIds, kind, data, link: `/console/cases/${c.row.id}`, email: true }));
   return true;
 }
+
+/** Keeps the ids of a submission's notices for the statement that writes the number into them. */
+const pending = (c: NoticeContext, ids: readonly string[]) => void c.pendingNumber?.push(...ids);
 
 async function staffRecipients(tx: Tx, c: NoticeContext, to: Exclude<NoticeRecipient, 'applicant'>): Promise<string[]> {
   const { row, next } = c;
@@ -121,7 +130,8 @@ async function staffRecipients(tx: Tx, c: NoticeContext, to: Exclude<NoticeRecip
  * applicant registered at the desk has no account and is reached by the e-mail, else the phone, of the
  * applicant party — the delivery job reads (and decrypts) the address when it sends.
  */
-async function notifyApplicant(tx: Tx, deps: Deps, row: CaseRow, kind: NotificationKind, data: TemplateData): Promise<boolean> {
+async function notifyApplicant(tx: Tx, deps: Deps, c: NoticeContext, kind: NotificationKind, data: TemplateData): Promise<boolean> {
+  const row = c.row;
   if (row.applicant_user_id) {
     const u = await tx
       .selectFrom('users')
@@ -129,9 +139,9 @@ async function notifyApplicant(tx: Tx, deps: Deps, row: CaseRow, kind: Notificat
       .where('id', '=', row.applicant_user_id)
       .executeTakeFirst();
     if (u?.status === 'active') {
-      await notifyFromTemplate(deps, tx, {
+      pending(c, await notifyFromTemplate(deps, tx, {
         userIds: [u.id], kind, data, link: `/portal/cases/${row.id}`, email: u.email !== null, sms: u.email === null && u.phone_enc !== null,
-      });
+      }));
       return true;
     }
   }
@@ -142,17 +152,16 @@ async function notifyApplicant(tx: Tx, deps: Deps, row: CaseRow, kind: Notificat
     .where('role', '=', 'applicant')
     .executeTakeFirst();
   if (!p || (p.email === null && p.phone_enc === null)) return false;
-  await notifyFromTemplate(deps, tx, {
+  pending(c, await notifyFromTemplate(deps, tx, {
     userIds: [], partyIds: [p.id], kind, data, link: '/portal/track', email: p.email !== null, sms: p.email === null,
-  });
+  }));
   return true;
 }
 
 /** References for the templates: the case number, an institution's name, the text staff wrote for this step. */
 async function templateData(tx: Tx, c: NoticeContext): Promise<TemplateData> {
   const { row, payload: p, event } = c;
-  const caseNo = row.case_number ?? (await tx.selectFrom('cases').select('case_number').where('id', '=', row.id).executeTakeFirst())?.case_number;
-  const data: TemplateData = { caseNo: caseNo ?? '' };
+  const data: TemplateData = { caseNo: c.pendingNumber ? PENDING_CASE_NUMBER : (row.case_number ?? '') };
   const institutionId =
     event === 'transfer' ? p.toInstitutionId
     : event === 'acceptTransfer' || event === 'returnTransfer' ? row.transfer_to_id

@@ -6,9 +6,10 @@ import type { EffectReport } from './cases.effects.ts';
 import type { CaseRow } from './cases.repository.ts';
 import { assertFollowUpsClosed, dropOpenFollowUps, scheduleFollowUp } from './follow-ups.ts';
 import { indexCase } from '../search/search.index.ts';
+import { indexCaseAfterCommit } from '../search/search.case-job.ts';
 
 export interface AfterTransitionInput {
-  /** The case row before the transition (with its new number, on submit). */
+  /** The case row before the transition. */
   row: CaseRow;
   event: CaseEvent;
   payload: CasePayload;
@@ -17,6 +18,8 @@ export interface AfterTransitionInput {
   /** The deadlines just stored. */
   deadlines: readonly Deadline[];
   effects: readonly EffectReport[];
+  /** A submission whose number is taken last (ADR 0043): collects the ids of its notices (case-notifications.ts). */
+  pendingNumber?: string[];
 }
 
 /**
@@ -29,7 +32,9 @@ export async function afterTransition(tx: Tx, deps: Deps, t: AfterTransitionInpu
   if (t.event === 'archive') await assertFollowUpsClosed(tx, t.row.id);
   if (t.event === 'conclude') await scheduleFollowUp(tx, t.row.id, t.deadlines);
   if (t.event === 'reopen') await dropOpenFollowUps(tx, t.row.id);
-  // Number, state and owning institution may all have changed: the search entry follows (ADR 0016).
-  await indexCase(tx, t.row.id);
+  // Number, state and owning institution may all have changed: the search entry follows (ADR 0016) — for a
+  // submission still without its number, after the commit (ADR 0043).
+  if (t.pendingNumber) await indexCaseAfterCommit(deps, tx, t.row.id);
+  else await indexCase(tx, t.row.id);
   return notifyTransition(tx, deps, t, t.effects);
 }

@@ -1,4 +1,3 @@
-import { formatCaseNumber, toCstDate } from '@yuanzhi/domain';
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db.ts';
 
@@ -7,7 +6,8 @@ import type { Tx } from '../../platform/db.ts';
  * kind and year in `number_sequences`. The upsert takes the row lock, so concurrent submissions at one
  * institution get consecutive serials and a rolled-back transaction gives its number back.
  * The code is the institution's `case_code` (e.g. WH); without one, its region code and path label
- * (e.g. 420100N8), which is unique but unfriendly: set case_code.
+ * (e.g. 420100N8), which is unique but unfriendly: set case_code. A case takes its number in
+ * cases.number-last.ts (the last statement of its submission, ADR 0043); documents use nextSerial.
  */
 export function caseNumberPrefix(inst: { case_code: string | null; region_code: string | null; path: string }): string {
   if (inst.case_code) return inst.case_code;
@@ -21,14 +21,4 @@ export async function nextSerial(tx: Tx, institutionId: string, kind: string, ye
     ON CONFLICT (institution_id, kind, year) DO UPDATE SET last = number_sequences.last + 1
     RETURNING last`.execute(tx);
   return Number(r.rows[0].last);
-}
-
-export async function nextCaseNumber(
-  tx: Tx,
-  inst: { id: string; case_code: string | null; region_code: string | null; path: string },
-  now: Date,
-): Promise<string> {
-  const year = Number(toCstDate(now).slice(0, 4));
-  const serial = await nextSerial(tx, inst.id, 'case', year);
-  return formatCaseNumber({ prefix: caseNumberPrefix(inst), year, serial });
 }

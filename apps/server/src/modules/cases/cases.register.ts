@@ -40,9 +40,10 @@ export async function registerCase(
     const caseId = await insertDraft(tx, deps, inst, input, { applicantUserId: null, createdBy: actor.userId });
     // The fast track is decided at acceptance, or here for a channel that needs it from the start (on-site complaints).
     if (options.track === 'fast') await tx.updateTable('cases').set({ track: 'fast' }).where('id', '=', caseId).execute();
+    // The answer is stored before the transition, whose last statement takes the number (ADR 0043).
+    if (idempotencyKey) await storeAnswer(tx, owner, idempotencyKey, { statusCode: 201, response: { caseId } });
     const row = (await lockCase(tx, caseId))!;
     const r = await transitionLocked(tx, deps, actor, row, 'submit', {}, ctx);
-    if (idempotencyKey) await storeAnswer(tx, owner, idempotencyKey, { statusCode: 201, response: { caseId } });
     return { caseId, replayed: false, effects: r.effects };
   };
   // Inside the caller's transaction when given (a record that the case belongs to is written with it).

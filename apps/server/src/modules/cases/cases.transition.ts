@@ -15,7 +15,7 @@ import { storeDeadlines } from './cases.deadlines.ts';
 import { plannedEffects, type EffectReport } from './cases.effects.ts';
 import { afterTransition } from './case-transition-hooks.ts';
 import { caseDocumentEffects } from './case-documents.ts';
-import { nextCaseNumber } from './cases.numbers.ts';
+import { takeNumberLast } from './cases.number-last.ts';
 import { appendEvent, institutionBrief, lockCase, moveAttachments, updateCase, type CaseRow } from './cases.repository.ts';
 
 export interface TransitionResult {
@@ -26,6 +26,10 @@ export interface TransitionResult {
   seq: number;
   version: number;
   effects: EffectReport[];
+  /** The case's number (new on a first submission). */
+  caseNumber: string | null;
+  /** When it happened (the event's time; a submission's submitted_at). */
+  at: Date;
 }
 
 export interface TransitionOptions {
@@ -82,9 +86,8 @@ export async function transitionLocked(
     referred_from: next.referredFrom, transfer_to_id: next.transferTo, transfer_to_path: next.transferTo ? extras.targetPath : null,
     version: row.version + 1, updated_at: now,
   };
-  // A new case's number is taken after the event, deadlines and documents, right before the writes that show it
-  // (the case, its search entry, the notices, the audit entry): the institution's number_sequences row stays
-  // locked from there to commit, and every submission to that institution waits on it (ADR 0039).
+  // A new case's number is the last statement of the transaction (takeNumberLast): the institution's
+  // number_sequences row stays locked from there to commit, and every submission there waits on it (ADR 0043).
   const numbering = d.event === 'submit' && !row.case_number ? (await institutionBrief(tx, row.institution_id))! : null;
   if (d.event === 'submit') set.submitted_at = now;
   if (d.event === 'accept' || (d.event === 'acceptTransfer' && !row.accepted_at)) set.accepted_at = now;
@@ -109,19 +112,24 @@ export async function transitionLocked(
   // Documents first (they number the notice), then notifications and follow-ups.
   const withDocuments = await caseDocumentEffects(tx, deps, actor, row, { event: d.event, seq, institutionId: next.institutionId, services: row.services, now }, payload,
     plannedEffects(d.effects as readonly CaseEffect[]));
-  if (numbering) {
-    set.case_number = await nextCaseNumber(tx, numbering, now);
-    await updateCase(tx, row.id, set);
-  }
-  // The notices' templates read the number from the row they are given: the new one, not another statement.
-  const numbered = numbering ? { ...row, case_number: set.case_number as string } : row;
-  const effects = await afterTransition(tx, deps, { row: numbered, event: d.event, payload, next, actorId: actor.userId, deadlines, effects: withDocuments });
-  const path = (set.institution_path as string | undefined) ?? row.institution_path;
-  await recordAudit(tx, ctx, {
-    action: `case.${d.event}`, objectType: 'case', objectId: row.id, institutionId: next.institutionId, institutionPath: path,
-    detail: { from: d.from, to: d.to, seq, caseNumber: (set.case_number as string | undefined) ?? row.case_number },
+  // Without its number yet, the notices carry a placeholder and the search entry is written by a job after commit.
+  const pendingNumber = numbering ? ([] as string[]) : undefined;
+  const effects = await afterTransition(tx, deps, {
+    row, event: d.event, payload, next, actorId: actor.userId, deadlines, effects: withDocuments, ...(pendingNumber ? { pendingNumber } : {}),
   });
-  return { caseId: row.id, event: d.event, from: d.from, to: d.to, seq, version: row.version + 1, effects };
+  const path = (set.institution_path as string | undefined) ?? row.institution_path;
+  const audit = { action: `case.${d.event}`, objectType: 'case', objectId: row.id, institutionId: next.institutionId, institutionPath: path };
+  let caseNumber = row.case_number;
+  if (numbering) {
+    // Nothing may follow this statement: it writes the case, the number into the notices and the audit entry.
+    caseNumber = await takeNumberLast(tx, {
+      caseId: row.id, set, institution: numbering, now, noticeIds: pendingNumber!,
+      audit: { ctx, event: { ...audit, detail: { from: d.from, to: d.to, seq } } },
+    });
+  } else {
+    await recordAudit(tx, ctx, { ...audit, detail: { from: d.from, to: d.to, seq, caseNumber } });
+  }
+  return { caseId: row.id, event: d.event, from: d.from, to: d.to, seq, version: row.version + 1, effects, caseNumber, at: now };
 }
 
 /** What the timeline keeps of the payload: codes, ids, counts and the texts staff wrote; no personal data. */

@@ -44,7 +44,7 @@ export async function submitDraft(deps: Deps, actor: Actor, id: string, key: str
   const owner = `portal:${actor.userId}`;
   const out = await deps.db.transaction().execute(async (tx): Promise<Submitted> => {
     const earlier = await claimKey(tx, owner, key, requestHash({ submitDraft: id }));
-    if (earlier) return { receipt: earlier.response as unknown as Receipt, replayed: true, effects: [] };
+    if (earlier) return { receipt: await storedReceipt(tx, earlier.response as unknown as StoredReceipt), replayed: true, effects: [] };
     await refuseIfSubmitted(tx, actor, id);
     const draft = await loadOwnDraft(deps, tx, actor, id, true).catch(async (e: unknown) => {
       await refuseIfSubmitted(tx, actor, id); // submitted meanwhile under another key: say so (409), not 404
@@ -68,23 +68,32 @@ export async function submitDraft(deps: Deps, actor: Actor, id: string, key: str
     const evidence = (await evidenceOf(tx, id, ['evidence'])).map((e) => ({ name: e.name, sizeBytes: e.sizeBytes, sha256: e.sha256 }));
     // What was typed now lives in the case and its parties; the draft copy goes.
     await tx.deleteFrom('portal_drafts').where('case_id', '=', id).execute();
-    // From the transition on, this transaction holds the institution's case-number row and the audit chain's lock
-    // until it commits, so every other submission there waits: as little as possible happens after it (bench/README.md).
+    // The answer for a retry is stored before the transition: the number and the submission time are read from the
+    // case when a retry comes, because the transition takes the number as the transaction's last statement and
+    // every other submission there waits from then to commit (ADR 0043).
+    const stored: StoredReceipt = { caseId: id, institution: { id: inst.id, name: inst.name, chosen: inst.reason === null, reason: inst.reason }, evidence };
+    await tx.updateTable('idempotency_keys').set({ status_code: 201, response: JSON.stringify(stored) })
+      .where('owner', '=', owner).where('key', '=', key).execute();
     const row = (await lockCase(tx, id))!;
     const t = await transitionLocked(tx, deps, actor, row, 'submit', {}, ctx);
-    const after = await tx.selectFrom('cases').select(['case_number', 'submitted_at']).where('id', '=', id).executeTakeFirstOrThrow();
-    const receipt: Receipt = {
-      caseId: id, caseNumber: after.case_number!, submittedAt: new Date(after.submitted_at!).toISOString(),
-      institution: { id: inst.id, name: inst.name, chosen: inst.reason === null, reason: inst.reason },
-      evidence,
-    };
-    await tx.updateTable('idempotency_keys').set({ status_code: 201, response: JSON.stringify(receipt) })
-      .where('owner', '=', owner).where('key', '=', key).execute();
+    const receipt = receiptOf(stored, t.caseNumber!, t.at);
     return { receipt, replayed: false, effects: t.effects };
   });
   // Notices were queued inside the transition's transaction (cases/case-notifications.ts).
   return out;
 }
+
+/** What a retry's answer keeps: the receipt without the number and the submission time (read from the case). */
+type StoredReceipt = Omit<Receipt, 'caseNumber' | 'submittedAt'>;
+
+async function storedReceipt(tx: Tx, stored: StoredReceipt): Promise<Receipt> {
+  const c = await tx.selectFrom('cases').select(['case_number', 'submitted_at']).where('id', '=', stored.caseId).executeTakeFirstOrThrow();
+  return receiptOf(stored, c.case_number!, new Date(c.submitted_at!));
+}
+
+const receiptOf = (s: StoredReceipt, caseNumber: string, submittedAt: Date): Receipt => ({
+  caseId: s.caseId, caseNumber, submittedAt: submittedAt.toISOString(), institution: s.institution, evidence: s.evidence,
+});
 
 async function refuseIfSubmitted(tx: Tx, actor: Actor, id: string): Promise<void> {
   if (!isUuid(id)) return;

@@ -84,6 +84,7 @@ describe('console search', () => {
     const id = await register(clerk, { opposingParties: [{ kind: 'legal_person', name: '武汉星辰光电科技有限公司' }], summary: '对方仿冒我司激光器外观设计' });
     const { case_number: number } = await t.deps.db.selectFrom('cases').select('case_number').where('id', '=', id).executeTakeFirstOrThrow();
     expect(number).toBeTruthy();
+    await t.drainJobs(); // a new case's entry is written by a job after its submission commits (ADR 0043)
     const byNumber = hits(await clerk.get(`/api/search/console?q=${q(number!)}`));
     expect(byNumber[0]).toMatchObject({ kind: 'case', refId: id });
     expect(byNumber[0].title).toContain('<mark>');
@@ -114,6 +115,7 @@ describe('console search', () => {
 
   it('follows an institution that moves, and a rebuilt index holds the same entries', async () => {
     const yc = await institutionId(t, YC);
+    await t.drainJobs(); // the entries of the cases submitted above (ADR 0043)
     const before = await t.deps.db.selectFrom('search_entries').select(['kind', 'ref_id', 'institution_path']).orderBy('kind').orderBy('ref_id').execute();
     const { path } = await t.deps.db.selectFrom('institutions').select('path').where('id', '=', yc).executeTakeFirstOrThrow();
     const counts = await reindexAll(t.deps.db);

@@ -4,6 +4,7 @@ import { deadlinesRecomputeJob } from '../../modules/cases/deadlines-recompute.t
 import { referralChaseJob } from '../../modules/cases/referral-chase.ts';
 import { deadlineRemindersJob } from '../../modules/notifications/deadline-reminders.ts';
 import { notificationDeliveryJob } from '../../modules/notifications/notifications.delivery.ts';
+import { caseIndexJob } from '../../modules/search/search.case-job.ts';
 import { expertImportJob } from '../../modules/experts/experts.import.ts';
 import { registryImportJob } from '../../modules/registries/registry.import.ts';
 import { historyImportJob } from '../../modules/stats/history/history.import.ts';
@@ -60,6 +61,8 @@ export const allJobs: readonly AnyJob[] = [
   trainingRemindersJob,
   // 考核: a large run's computed scores, with progress.
   assessmentRunJob,
+  // A new case's search entry, after its submission commits (ADR 0043).
+  caseIndexJob,
 ] as unknown as readonly AnyJob[];
 
 export type JobName =
@@ -67,4 +70,5 @@ export type JobName =
   | 'referral-chase' | 'case-document-render' | 'expert-import' | 'expert-invitation-timeout'
   | 'scheduled-backup' | 'privacy-retention' | 'return-reminders'
   | 'training-notice' | 'training-reminders'
-  | 'assessment-run';
+  | 'assessment-run'
+  | 'search-index-case';
