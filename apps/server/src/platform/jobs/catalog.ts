@@ -7,6 +7,7 @@ import { notificationDeliveryJob } from '../../modules/notifications/notificatio
 import { expertImportJob } from '../../modules/experts/experts.import.ts';
 import { registryImportJob } from '../../modules/registries/registry.import.ts';
 import { historyImportJob } from '../../modules/stats/history/history.import.ts';
+import { cubeRefreshJob } from '../../modules/stats/cube/cube.refresh.ts';
 import { invitationTimeoutJob } from '../../modules/experts/experts.invitations.ts';
 import { retentionJob } from '../../modules/privacy/retention.ts';
 import { scheduledBackupJob } from '../backup/schedule.ts';
@@ -60,6 +61,8 @@ export const allJobs: readonly AnyJob[] = [
   trainingRemindersJob,
   // 考核: a large run's computed scores, with progress.
   assessmentRunJob,
+  // The statistics cube: months sealed and dirty pairs recomputed in bounded steps (asked by reads, and nightly).
+  cubeRefreshJob,
 ] as unknown as readonly AnyJob[];
 
 export type JobName =
@@ -67,4 +70,5 @@ export type JobName =
   | 'referral-chase' | 'case-document-render' | 'expert-import' | 'expert-invitation-timeout'
   | 'scheduled-backup' | 'privacy-retention' | 'return-reminders'
   | 'training-notice' | 'training-reminders'
-  | 'assessment-run';
+  | 'assessment-run'
+  | 'stats-cube-refresh';
