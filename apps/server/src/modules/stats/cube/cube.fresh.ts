@@ -31,7 +31,8 @@ export function staleMonths(db: DB, from: string, to: string): Promise<Set<strin
     const first = await check(db, from, to);
     if (first.missing.length === 0 && first.pairs === 0) return new Set<string>();
     if (first.missing.length === 0 && first.pairs <= INLINE_PAIRS && first.dirty.length <= INLINE_MONTHS) {
-      for (const m of first.dirty) await recomputeBatch(db, m, INLINE_PAIRS);
+      // Not waiting for the lock: while the job holds it, the months are read live.
+      for (const m of first.dirty) if ((await recomputeBatch(db, m, INLINE_PAIRS, { wait: false })) === null) break;
       const after = await check(db, from, to);
       if (after.pairs === 0) return new Set<string>();
       first.dirty = after.dirty;

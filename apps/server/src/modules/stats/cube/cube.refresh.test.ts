@@ -96,6 +96,13 @@ describe('stats-cube-refresh (ADR 0041)', () => {
     expect(r.left).toBe(0);
     expect(r.sealed).toBe(0);
     await expectLive('batched');
+
+    // Months mostly dirty (a bulk rewrite) are computed afresh instead, consecutive ones in one transaction.
+    await sql`INSERT INTO stats_cube_dirty (institution_id, month) SELECT i.id, m.month FROM institutions i CROSS JOIN stats_cube_month m
+      WHERE m.month >= '2025-08-01' AND m.month < '2025-11-01' ON CONFLICT DO NOTHING`.execute(t.deps.db);
+    const again = await refreshCube(t.deps.db, { reseal: 10 });
+    expect(again).toMatchObject({ pairs: 3 * institutions, batches: 1, left: 0 });
+    await expectLive('resealed');
   }, 300_000);
 
   it('a few dirty pairs are recomputed by the read itself, and no job is asked for', async () => {
@@ -108,6 +115,17 @@ describe('stats-cube-refresh (ADR 0041)', () => {
     await expectLive('few');
     expect(await dirtySealed()).toBe(0);
     expect(queued()).toBe(jobsBefore);
+
+    // While the job holds the lock, a read does not wait for it: the months are read live, the marks stay.
+    await t.deps.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtext('stats_cube'))`.execute(trx);
+      await sql`UPDATE cases SET concluded_at = concluded_at - interval '2 days' WHERE institution_id = ${inst.A!.id}
+        AND concluded_at >= '2025-07-01' AND concluded_at < '2025-07-20'`.execute(t.deps.db);
+      const marks = await dirtySealed();
+      expect(marks).toBeGreaterThan(0);
+      expect([...await staleMonths(t.deps.db, '2025-01-01', '2026-01-01')].sort()).toEqual(['2025-06-01', '2025-07-01']);
+      expect(await dirtySealed()).toBe(marks);
+    });
   }, 300_000);
 
   it('runs nightly just after midnight China time and seals the month just completed', async () => {

@@ -33,27 +33,52 @@ export async function rebuild(db: DB, from: string, to: string): Promise<void> {
 }
 
 /**
- * Seal one month not sealed yet, in its own transaction. Its marks are taken before it is computed, so a write
- * committed meanwhile stays marked (and is recomputed later). Returns false when it was sealed meanwhile.
+ * Seal the months [from, to), none sealed yet, in one transaction. Their marks are taken before they are computed,
+ * so a write committed meanwhile stays marked (and is recomputed later). Returns false, doing nothing, when one of
+ * them was sealed meanwhile.
  */
-export async function sealMonth(db: DB, month: string): Promise<boolean> {
+export async function sealMonths(db: DB, from: string, to: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT ${LOCK}`.execute(trx);
-    const had = await sql`SELECT 1 FROM stats_cube_month WHERE month = ${month}::date`.execute(trx);
+    const had = await sql`SELECT 1 FROM stats_cube_month WHERE month >= ${from}::date AND month < ${to}::date`.execute(trx);
     if (had.rows.length) return false;
-    await sql`DELETE FROM stats_cube_dirty WHERE month = ${month}::date`.execute(trx);
-    await seal(trx, month, addMonths(month, 1));
+    await sql`DELETE FROM stats_cube_dirty WHERE month >= ${from}::date AND month < ${to}::date`.execute(trx);
+    await seal(trx, from, to);
     return true;
   });
 }
 
 /**
- * Recompute at most `limit` dirty pairs of one sealed month, in one transaction; returns how many were taken
- * (0: none left in that month, or it is not sealed).
+ * Compute the sealed months [from, to) afresh, in one transaction: cheaper than recomputing pair by pair once most
+ * of a month is dirty (a bulk rewrite), and a run of months costs little more than one (the indicator statements
+ * read their tables once either way). Their marks are taken first, as in sealMonth. Returns the marks taken.
  */
-export async function recomputeBatch(db: DB, month: string, limit: number): Promise<number> {
+export async function resealMonths(db: DB, from: string, to: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT ${LOCK}`.execute(trx);
+    const range = sql`month >= ${from}::date AND month < ${to}::date`;
+    const { rows } = await sql`DELETE FROM stats_cube_dirty WHERE ${range} RETURNING 1`.execute(trx);
+    const ids = cubed.map((i) => i.id);
+    for (const table of ['stats_cube_leaf', 'stats_cube_self', 'stats_cube_total']) {
+      await sql`DELETE FROM ${sql.table(table)} WHERE indicator = ANY(${ids}::text[]) AND ${range}`.execute(trx);
+    }
+    await sql`DELETE FROM stats_cube_month WHERE ${range}`.execute(trx);
+    await seal(trx, from, to);
+    return rows.length;
+  });
+}
+
+/**
+ * Recompute at most `limit` dirty pairs of one sealed month, in one transaction; returns how many were taken
+ * (0: none left in that month, or it is not sealed). With `wait: false` (a read) it gives up at once, returning
+ * null, when another writer holds the lock: a read never waits for the refresh job's step.
+ */
+export async function recomputeBatch(db: DB, month: string, limit: number, opts: { wait?: boolean } = {}): Promise<number | null> {
+  return db.transaction().execute(async (trx) => {
+    if (opts.wait === false) {
+      const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext('stats_cube')) AS ok`.execute(trx);
+      if (!got.rows[0]!.ok) return null;
+    } else await sql`SELECT ${LOCK}`.execute(trx);
     const { rows } = await sql<{ institution_id: string }>`DELETE FROM stats_cube_dirty d WHERE d.month = ${month}::date
       AND EXISTS (SELECT 1 FROM stats_cube_month m WHERE m.month = d.month)
       AND d.institution_id IN (SELECT institution_id FROM stats_cube_dirty WHERE month = ${month}::date ORDER BY institution_id LIMIT ${limit})
