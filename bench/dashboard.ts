@@ -58,7 +58,7 @@ try {
   }
   // … then the refresh job as the read would have asked for it, timed …
   const refresh = await refreshCube(db);
-  console.log(`stats-cube-refresh: ${refresh.seconds} s, ${refresh.sealed} months sealed, ${refresh.pairs} pairs in ${refresh.batches} transactions, ${refresh.left} left (load ${load()})`);
+  console.log(`stats-cube-refresh: ${refresh.seconds} s, ${refresh.sealed} months sealed, ${refresh.pairs} pairs in ${refresh.batches} transactions (longest ${refresh.longest} s), ${refresh.left} left (load ${load()})`);
   // … then the pages on the cube as the job left it.
   for (const [name, page] of Object.entries(pages)) {
     const times: number[] = [];

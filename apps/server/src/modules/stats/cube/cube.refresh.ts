@@ -26,6 +26,8 @@ export interface RefreshResult {
   /** Pairs of sealed months still marked at the end (written during the run: the next run's). */
   left: number;
   seconds: number;
+  /** The longest transaction (the longest a read's inline recompute would find the lock taken). */
+  longest: number;
 }
 
 /**
@@ -37,6 +39,15 @@ export interface RefreshResult {
  */
 export async function refreshCube(db: DB, opts: { from?: string; batch?: number; reseal?: number } = {}): Promise<RefreshResult> {
   const t0 = performance.now();
+  let longest = 0;
+  const step = async <T,>(work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work();
+    } finally {
+      longest = Math.max(longest, performance.now() - t);
+    }
+  };
   const to = currentMonth();
   const held = (await sql<{ month: string }>`SELECT to_char(month, 'YYYY-MM-DD') AS month FROM stats_cube_month ORDER BY 1`.execute(db)).rows.map((r) => r.month);
   let start = held[0] ?? (await firstMonth(db)) ?? to;
@@ -44,7 +55,7 @@ export async function refreshCube(db: DB, opts: { from?: string; batch?: number;
   const sealedSet = new Set(held);
   let sealed = 0;
   for (const [a, b] of runsOf(monthsBetween(start, to).filter((x) => !sealedSet.has(x)).reverse(), RESEAL_RUN)) {
-    if (await sealMonths(db, a, b)) sealed += monthsBetween(a, b).length;
+    if (await step(() => sealMonths(db, a, b))) sealed += monthsBetween(a, b).length;
   }
 
   const { rows: todo } = await sql<{ month: string; n: number }>`SELECT to_char(d.month, 'YYYY-MM-DD') AS month, count(*)::int AS n
@@ -53,12 +64,12 @@ export async function refreshCube(db: DB, opts: { from?: string; batch?: number;
   let batches = 0;
   const heavy = todo.filter((t) => t.n > (opts.reseal ?? RESEAL_PAIRS)).map((t) => t.month);
   for (const [from, to] of runsOf(heavy, RESEAL_RUN)) {
-    pairs += await resealMonths(db, from, to);
+    pairs += await step(() => resealMonths(db, from, to));
     batches++;
   }
   for (const { month, n } of todo.filter((t) => !heavy.includes(t.month))) {
     for (let left = n; left > 0; ) {
-      const k = await recomputeBatch(db, month, Math.min(opts.batch ?? REFRESH_BATCH, left));
+      const k = await step(() => recomputeBatch(db, month, Math.min(opts.batch ?? REFRESH_BATCH, left)));
       if (!k) break;
       pairs += k;
       batches++;
@@ -66,7 +77,7 @@ export async function refreshCube(db: DB, opts: { from?: string; batch?: number;
     }
   }
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM stats_cube_dirty d JOIN stats_cube_month m ON m.month = d.month`.execute(db);
-  return { sealed, pairs, batches, left: rows[0]!.n, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+  return { sealed, pairs, batches, left: rows[0]!.n, seconds: Math.round((performance.now() - t0) / 100) / 10, longest: Math.round(longest / 100) / 10 };
 }
 
 /** Months (newest first) as [from, to) runs of consecutive months, at most `max` each, newest run first. */
