@@ -47,6 +47,11 @@ try {
   const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
   const marks = async () => (await sql<{ pairs: number; months: number }>`SELECT count(*)::int AS pairs, count(DISTINCT d.month)::int AS months
     FROM stats_cube_dirty d JOIN stats_cube_month m ON m.month = d.month`.execute(db)).rows[0]!;
+  // MARK_ALL=1: mark every pair the cube holds, as a bulk rewrite of every case would (the bad case of ADR 0041).
+  if (process.env.MARK_ALL === '1') {
+    await sql`INSERT INTO stats_cube_dirty (institution_id, month) SELECT DISTINCT s.institution_id, s.month
+      FROM stats_cube_self s JOIN stats_cube_month m ON m.month = s.month ON CONFLICT DO NOTHING`.execute(db);
+  }
   const before = await marks();
   console.log(`dirty pairs in sealed months: ${before.pairs} in ${before.months} months`);
   const firstPage: Record<string, number> = {};
