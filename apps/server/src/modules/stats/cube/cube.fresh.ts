@@ -28,18 +28,17 @@ export function onCubeStale(db: DB, ask: (from: string) => Promise<void>): void 
  */
 export function staleMonths(db: DB, from: string, to: string): Promise<Set<string>> {
   return perRead(`stale ${from} ${to}`, async () => {
-    const first = await check(db, from, to);
-    if (first.missing.length === 0 && first.pairs === 0) return new Set<string>();
-    if (first.missing.length === 0 && first.pairs <= INLINE_PAIRS && first.dirty.length <= INLINE_MONTHS) {
+    let found = await check(db, from, to);
+    if (found.missing.length === 0 && found.pairs === 0) return new Set<string>();
+    if (found.missing.length === 0 && found.pairs <= INLINE_PAIRS && found.dirty.length <= INLINE_MONTHS) {
       // Not waiting for the lock: while the job holds it, the months are read live.
-      for (const m of first.dirty) if ((await recomputeBatch(db, m, INLINE_PAIRS, { wait: false })) === null) break;
-      const after = await check(db, from, to);
-      if (after.pairs === 0) return new Set<string>();
-      first.dirty = after.dirty;
+      for (const m of found.dirty) if ((await recomputeBatch(db, m, INLINE_PAIRS, { wait: false })) === null) break;
+      found = await check(db, from, to);
+      if (found.missing.length === 0 && found.pairs === 0) return new Set<string>();
     }
     const ask = askers.get(db);
-    if (ask) void ask(first.missing[0] ?? from).catch(() => {});
-    return new Set([...first.missing, ...first.dirty]);
+    if (ask) void ask(found.missing[0] ?? from).catch(() => {});
+    return new Set([...found.missing, ...found.dirty]);
   });
 }
 
