@@ -98,7 +98,7 @@ describe('npm start lifecycle', () => {
     const schedules = await c.query('SELECT name FROM pgboss.schedule ORDER BY name');
     await c.end();
     expect(n.rows[0].n).toBeGreaterThanOrEqual(20);
-    expect(schedules.rows.map((r) => r.name)).toEqual(['deadline-reminders', 'deadlines-recompute', 'expired-cleanup', 'outbox-retry', 'privacy-retention', 'referral-chase', 'return-reminders', 'scheduled-backup', 'storage-sweep', 'training-reminders']);
+    expect(schedules.rows.map((r) => r.name)).toEqual(['deadline-reminders', 'deadlines-recompute', 'expired-cleanup', 'outbox-retry', 'privacy-retention', 'referral-chase', 'return-reminders', 'scheduled-backup', 'stats-cube-refresh', 'storage-sweep', 'training-reminders']);
     s.child.kill('SIGTERM');
     expect(await exited(s.child)).toBe(0);
     fs.rmSync(externalDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { scopeFor } from '../../authz/can.ts';
 import { requireActor } from '../../platform/http/route-guard.ts';
 import { auditContext, recordAudit } from '../audit/audit.record.ts';
 import { indicators } from './indicators.registry.ts';
+import { onCubeStale } from './cube/cube.fresh.ts';
 import { historyRoutes } from './history/history.routes.ts';
 import { reportRoutes } from './report.routes.ts';
 import { returnRoutes } from './returns.routes.ts';
@@ -21,6 +22,8 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(historyRoutes);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
+  // A read that finds more of the cube stale than it may recompute asks for the refresh job (ADR 0041).
+  onCubeStale(db, (from) => app.deps.jobs.enqueue('stats-cube-refresh', { from }));
 
   r.get('/api/stats/indicators', {
     config: { access: 'stats.read' },

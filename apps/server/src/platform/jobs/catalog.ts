@@ -8,6 +8,7 @@ import { caseIndexJob } from '../../modules/search/search.case-job.ts';
 import { expertImportJob } from '../../modules/experts/experts.import.ts';
 import { registryImportJob } from '../../modules/registries/registry.import.ts';
 import { historyImportJob } from '../../modules/stats/history/history.import.ts';
+import { cubeRefreshJob } from '../../modules/stats/cube/cube.refresh.ts';
 import { invitationTimeoutJob } from '../../modules/experts/experts.invitations.ts';
 import { retentionJob } from '../../modules/privacy/retention.ts';
 import { scheduledBackupJob } from '../backup/schedule.ts';
@@ -63,6 +64,8 @@ export const allJobs: readonly AnyJob[] = [
   assessmentRunJob,
   // A new case's search entry, after its submission commits (ADR 0043).
   caseIndexJob,
+  // The statistics cube: months sealed and dirty pairs recomputed in bounded steps (asked by reads, and nightly).
+  cubeRefreshJob,
 ] as unknown as readonly AnyJob[];
 
 export type JobName =
@@ -71,4 +74,5 @@ export type JobName =
   | 'scheduled-backup' | 'privacy-retention' | 'return-reminders'
   | 'training-notice' | 'training-reminders'
   | 'assessment-run'
-  | 'search-index-case';
+  | 'search-index-case'
+  | 'stats-cube-refresh';

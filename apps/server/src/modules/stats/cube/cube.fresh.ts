@@ -1,43 +1,60 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'kysely';
-import type { DB, Tx } from '../../../platform/db.ts';
-import type { Indicator } from '../indicators.types.ts';
-import { addMonths, monthsBetween } from './cube.months.ts';
+import type { DB } from '../../../platform/db.ts';
+import { monthsBetween } from './cube.months.ts';
+import { recomputeBatch } from './cube.write.ts';
 
-/** The indicators the cube holds (set by the registry; an indicator outside it is always read live). */
-let cubed: readonly Indicator[] = [];
-const cubedIds = new Set<string>();
-
-export function useCubeIndicators(list: readonly Indicator[]): void {
-  cubed = list.filter((i) => i.cube);
-  cubedIds.clear();
-  for (const i of cubed) cubedIds.add(i.id);
-}
-
-export function inCube(id: string): boolean {
-  return cubedIds.has(id);
-}
-
-const LOCK = sql`pg_advisory_xact_lock(hashtext('stats_cube'))`;
-/** Each institution with itself and every ancestor (`top`): a few thousand rows, hash-joined to the sums. */
-const ancestors = sql`(SELECT i.id, a.id AS top FROM institutions i JOIN institutions a ON a.path @> i.path)`;
+export { inCube, rebuild, useCubeIndicators } from './cube.write.ts';
 
 /**
- * Make the cube answer for [from, to) exactly as the records do now: recompute the (institution, month) pairs
- * written since they were sealed, then seal the months of the range not sealed yet. Under one advisory lock; the
- * dirty marks are taken before the months are computed, so a write committed meanwhile stays marked for the next read.
+ * The most a read recomputes itself (ADR 0041): this many dirty pairs in at most INLINE_MONTHS sealed months of its
+ * range, and no month of the range unsealed. A day's corrections at one centre are a few pairs; 200 pairs of one
+ * month cost about what its live query does. Beyond that the read answers those months live and leaves the work
+ * to the `stats-cube-refresh` job.
  */
-export function ensureFresh(db: DB, from: string, to: string): Promise<void> {
-  const memo = read.getStore();
-  if (!memo) return freshen(db, from, to);
-  const key = `fresh ${from} ${to}`;
-  if (!memo.has(key)) memo.set(key, freshen(db, from, to));
-  return memo.get(key) as Promise<void>;
+export const INLINE_PAIRS = 200;
+export const INLINE_MONTHS = 2;
+
+/** How a read asks for the refresh job (the stats routes register it per database; without one, marks wait for the nightly run). */
+const askers = new WeakMap<DB, (from: string) => Promise<void>>();
+export function onCubeStale(db: DB, ask: (from: string) => Promise<void>): void {
+  askers.set(db, ask);
 }
 
 /**
- * One read of several figures (a summary): the cube is made fresh once per range for all of them, and lookups
- * kept for its length. Writes committed after the read began may or may not be seen, as with any read.
+ * The months of [from, to) the cube cannot answer now: not sealed, or with pairs written since they were sealed.
+ * A few dirty pairs are recomputed here (bounded, see INLINE_PAIRS); otherwise the months are returned, to be read
+ * live, and the refresh job is asked for. Once per range within one read.
+ */
+export function staleMonths(db: DB, from: string, to: string): Promise<Set<string>> {
+  return perRead(`stale ${from} ${to}`, async () => {
+    let found = await check(db, from, to);
+    if (found.missing.length === 0 && found.pairs === 0) return new Set<string>();
+    if (found.missing.length === 0 && found.pairs <= INLINE_PAIRS && found.dirty.length <= INLINE_MONTHS) {
+      // Not waiting for the lock: while the job holds it, the months are read live.
+      for (const m of found.dirty) if ((await recomputeBatch(db, m, INLINE_PAIRS, { wait: false })) === null) break;
+      found = await check(db, from, to);
+      if (found.missing.length === 0 && found.pairs === 0) return new Set<string>();
+    }
+    const ask = askers.get(db);
+    if (ask) void ask(found.missing[0] ?? from).catch(() => {});
+    return new Set([...found.missing, ...found.dirty]);
+  });
+}
+
+async function check(db: DB, from: string, to: string): Promise<{ missing: string[]; dirty: string[]; pairs: number }> {
+  const { rows } = await sql<{ month: string; pairs: number }>`SELECT to_char(m.month, 'YYYY-MM-DD') AS month, coalesce(d.n, 0) AS pairs
+    FROM stats_cube_month m LEFT JOIN (SELECT month, count(*)::int AS n FROM stats_cube_dirty
+      WHERE month >= ${from}::date AND month < ${to}::date GROUP BY 1) d ON d.month = m.month
+    WHERE m.month >= ${from}::date AND m.month < ${to}::date`.execute(db);
+  const sealed = new Map(rows.map((r) => [r.month, r.pairs]));
+  const dirty = rows.filter((r) => r.pairs > 0).map((r) => r.month);
+  return { missing: monthsBetween(from, to).filter((m) => !sealed.has(m)), dirty, pairs: dirty.reduce((n, m) => n + sealed.get(m)!, 0) };
+}
+
+/**
+ * One read of several figures (a summary): the cube's freshness is checked once per range for all of them, and
+ * lookups kept for its length. Writes committed after the read began may or may not be seen, as with any read.
  */
 const read = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
 export function oneRead<T>(fn: () => Promise<T>): Promise<T> {
@@ -50,85 +67,4 @@ export function perRead<T>(key: string, load: () => Promise<T>): Promise<T> {
   if (!memo) return load();
   if (!memo.has(key)) memo.set(key, load());
   return memo.get(key) as Promise<T>;
-}
-
-async function freshen(db: DB, from: string, to: string): Promise<void> {
-  const months = monthsBetween(from, to);
-  const { rows } = await sql<{ dirty: boolean; sealed: number }>`SELECT
-      EXISTS (SELECT 1 FROM stats_cube_dirty d JOIN stats_cube_month m ON m.month = d.month) AS dirty,
-      (SELECT count(*)::int FROM stats_cube_month WHERE month >= ${from}::date AND month < ${to}::date) AS sealed`.execute(db);
-  if (!rows[0]!.dirty && rows[0]!.sealed === months.length) return;
-  await db.transaction().execute(async (trx) => {
-    await sql`SELECT ${LOCK}`.execute(trx);
-    const sealed = new Set((await sql<{ month: string }>`SELECT to_char(month, 'YYYY-MM-DD') AS month FROM stats_cube_month`.execute(trx)).rows.map((r) => r.month));
-    const missing = months.filter((m) => !sealed.has(m));
-    const { rows: dirty } = await sql<{ institution_id: string; month: string }>`
-      DELETE FROM stats_cube_dirty WHERE month IN (SELECT month FROM stats_cube_month) OR month = ANY(${missing}::date[])
-      RETURNING institution_id, to_char(month, 'YYYY-MM-DD') AS month`.execute(trx);
-    await recompute(trx, dirty.filter((d) => sealed.has(d.month)));
-    for (const [a, b] of runs(missing)) await seal(trx, a, b);
-  });
-}
-
-/** Empty the cube and seal every month from `from` up to (not including) `to`. */
-export async function rebuild(db: DB, from: string, to: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`SELECT ${LOCK}`.execute(trx);
-    await sql`DELETE FROM stats_cube_dirty`.execute(trx);
-    await sql`TRUNCATE stats_cube_leaf, stats_cube_self, stats_cube_total, stats_cube_month`.execute(trx);
-    await seal(trx, from, to);
-  });
-}
-
-function runs(months: string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (const m of months) {
-    const last = out[out.length - 1];
-    if (last && last[1] === m) last[1] = addMonths(m, 1);
-    else out.push([m, addMonths(m, 1)]);
-  }
-  return out;
-}
-
-async function seal(trx: Tx, from: string, to: string): Promise<void> {
-  for (const ind of cubed) {
-    await sql`INSERT INTO stats_cube_leaf (indicator, month, institution_id, ip_type, channel, applicant_kind, overseas, num, den, cnt)
-      SELECT ${ind.id}, s.* FROM (${ind.cube!.rows(from, to)}) s`.execute(trx);
-  }
-  await sql`INSERT INTO stats_cube_self (indicator, institution_id, month, num, den, cnt)
-    SELECT indicator, institution_id, month, sum(num), sum(den), sum(cnt) FROM stats_cube_leaf
-    WHERE month >= ${from}::date AND month < ${to}::date GROUP BY 1, 2, 3`.execute(trx);
-  await sql`INSERT INTO stats_cube_total (indicator, institution_id, month, num, den, cnt)
-    SELECT s.indicator, a.top, s.month, sum(s.num), sum(s.den), sum(s.cnt)
-    FROM stats_cube_self s JOIN ${ancestors} a ON a.id = s.institution_id
-    WHERE s.month >= ${from}::date AND s.month < ${to}::date GROUP BY 1, 2, 3`.execute(trx);
-  await sql`INSERT INTO stats_cube_month (month) SELECT unnest(${monthsBetween(from, to)}::date[])`.execute(trx);
-}
-
-/** Recompute sealed pairs: leaf rows afresh, institution and subtree sums moved by the difference (old rows out, new rows in). */
-async function recompute(trx: Tx, pairs: { institution_id: string; month: string }[]): Promise<void> {
-  if (pairs.length === 0) return;
-  const ids = [...new Set(pairs.map((p) => p.institution_id))];
-  const months = [...new Set(pairs.map((p) => p.month))].sort();
-  const here = sql`institution_id = ANY(${ids}::uuid[]) AND month = ANY(${months}::date[])`;
-  await sql`CREATE TEMP TABLE stats_cube_delta (indicator text, month date, institution_id uuid, num bigint, den bigint, cnt bigint) ON COMMIT DROP`.execute(trx);
-  await sql`INSERT INTO stats_cube_delta SELECT indicator, month, institution_id, -sum(num), -sum(den), -sum(cnt)
-    FROM stats_cube_leaf WHERE ${here} GROUP BY 1, 2, 3`.execute(trx);
-  await sql`DELETE FROM stats_cube_leaf WHERE ${here}`.execute(trx);
-  const to = addMonths(months[months.length - 1]!, 1);
-  for (const ind of cubed) {
-    await sql`INSERT INTO stats_cube_leaf (indicator, month, institution_id, ip_type, channel, applicant_kind, overseas, num, den, cnt)
-      SELECT ${ind.id}, s.* FROM (${ind.cube!.rows(months[0]!, to, ids)}) s WHERE s.month = ANY(${months}::date[])`.execute(trx);
-  }
-  await sql`INSERT INTO stats_cube_delta SELECT indicator, month, institution_id, sum(num), sum(den), sum(cnt)
-    FROM stats_cube_leaf WHERE ${here} GROUP BY 1, 2, 3`.execute(trx);
-  await sql`INSERT INTO stats_cube_self (indicator, institution_id, month, num, den, cnt)
-    SELECT indicator, institution_id, month, sum(num), sum(den), sum(cnt) FROM stats_cube_delta GROUP BY 1, 2, 3
-    ON CONFLICT (indicator, month, institution_id) DO UPDATE
-      SET num = stats_cube_self.num + excluded.num, den = stats_cube_self.den + excluded.den, cnt = stats_cube_self.cnt + excluded.cnt`.execute(trx);
-  await sql`INSERT INTO stats_cube_total (indicator, institution_id, month, num, den, cnt)
-    SELECT d.indicator, a.top, d.month, sum(d.num), sum(d.den), sum(d.cnt)
-    FROM stats_cube_delta d JOIN ${ancestors} a ON a.id = d.institution_id GROUP BY 1, 2, 3
-    ON CONFLICT (indicator, institution_id, month) DO UPDATE
-      SET num = stats_cube_total.num + excluded.num, den = stats_cube_total.den + excluded.den, cnt = stats_cube_total.cnt + excluded.cnt`.execute(trx);
 }

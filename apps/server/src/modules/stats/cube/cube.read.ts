@@ -3,8 +3,8 @@ import { inScope } from '../../../authz/can.ts';
 import type { DB } from '../../../platform/db.ts';
 import type { Cut, Dimension, Indicator, IndicatorRow } from '../indicators.types.ts';
 import { institutionKeys, regionMatch } from '../region-match.ts';
-import { ensureFresh, inCube, perRead } from './cube.fresh.ts';
-import { currentMonth, instantOf, monthAt } from './cube.months.ts';
+import { inCube, perRead, staleMonths } from './cube.fresh.ts';
+import { addMonths, currentMonth, instantOf, monthAt, monthsBetween } from './cube.months.ts';
 import type { CubeDim } from './cube.types.ts';
 
 /** Breakdown keys over the leaf grain (l) and the institution holding the records (i), as the live queries spell them. */
@@ -40,12 +40,36 @@ async function cubeEvaluate(db: DB, ind: Omit<Indicator, 'evaluate'>, live: Live
   const now = currentMonth();
   const sealedTo = to < now ? to : now;
   if (from >= sealedTo) return live(db, cut, by);
-  await ensureFresh(db, from, sealedTo);
-  const [stored, recent] = await Promise.all([
-    readCube(db, ind, cut, by, from, sealedTo),
-    sealedTo < to ? live(db, { ...cut, from: instantOf(sealedTo) }, by) : Promise.resolve([]),
+  const stale = await staleMonths(db, from, sealedTo);
+  // Months the cube cannot answer yet (ADR 0041) are read live, in runs of consecutive months; the rest from the cube.
+  const runs = staleRuns(monthsBetween(from, sealedTo), stale);
+  if (runs.length > MAX_LIVE_RUNS) return live(db, cut, by);
+  const last = runs[runs.length - 1];
+  if (sealedTo < to) {
+    if (last && last[1] === sealedTo) last[1] = to;
+    else runs.push([sealedTo, to]);
+  }
+  const liveRun = ([a, b]: [string, string]) => live(db, { ...cut, from: instantOf(a), to: b === to ? cut.to : instantOf(b) }, by);
+  const parts = await Promise.all([
+    stale.size < monthsBetween(from, sealedTo).length ? readCube(db, ind, cut, by, from, sealedTo, [...stale].sort()) : Promise.resolve([]),
+    ...runs.map(liveRun),
   ]);
-  return merge(ind, stored, recent);
+  return parts.reduce((a, b) => merge(ind, a, b));
+}
+
+/** More runs than this and the whole cut is one live query: fewer statements than a patchwork. */
+const MAX_LIVE_RUNS = 3;
+
+/** Consecutive stale months as [first, after last) ranges. */
+function staleRuns(months: string[], stale: Set<string>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const m of months) {
+    if (!stale.has(m)) continue;
+    const prev = out[out.length - 1];
+    if (prev && prev[1] === m) prev[1] = addMonths(m, 1);
+    else out.push([m, addMonths(m, 1)]);
+  }
+  return out;
 }
 
 function merge(ind: Pick<Indicator, 'kind'>, a: IndicatorRow[], b: IndicatorRow[]): IndicatorRow[] {
@@ -66,16 +90,17 @@ function merge(ind: Pick<Indicator, 'kind'>, a: IndicatorRow[], b: IndicatorRow[
 
 interface Sums { key: string | null; label: string | null; num: string; den: string }
 
-async function readCube(db: DB, ind: Omit<Indicator, 'evaluate'>, cut: Cut, by: Dimension | undefined, from: string, to: string): Promise<IndicatorRow[]> {
+async function readCube(db: DB, ind: Omit<Indicator, 'evaluate'>, cut: Cut, by: Dimension | undefined, from: string, to: string, skip: string[]): Promise<IndicatorRow[]> {
   const filtered = !!cut.regionCode || filterColumns.some(([f]) => cut[f]);
-  const rows = !filtered && (!by || by === 'month') ? await fromTotals(db, ind.id, cut, by, from, to) : null;
-  return (rows ?? await fromLeaves(db, ind, cut, by, from, to)).map((r) => ({
+  const rows = !filtered && (!by || by === 'month') ? await fromTotals(db, ind.id, cut, by, from, to, skip) : null;
+  return (rows ?? await fromLeaves(db, ind, cut, by, from, to, skip)).map((r) => ({
     key: r.key, ...(r.label ? { label: r.label } : {}), num: Number(r.num), ...(ind.kind === 'ratio' ? { den: Number(r.den) } : {}),
   }));
 }
 
 /** The subtree grain: the rows of the institutions at the top of the cut (the scope's, or the chosen institution). */
-async function fromTotals(db: DB, id: string, cut: Cut, by: Dimension | undefined, from: string, to: string): Promise<Sums[] | null> {
+async function fromTotals(db: DB, id: string, cut: Cut, by: Dimension | undefined, from: string, to: string, skip: string[]): Promise<Sums[] | null> {
+  const kept = sql`t.month <> ALL(${skip}::date[])`;
   const within = (path: string) => cut.scope.paths.some((p) => path === p || path.startsWith(`${p}.`));
   // A chosen institution wider than the scope is answered by the leaf grain, which applies both conditions.
   if (cut.institutionPath && !within(cut.institutionPath)) return null;
@@ -87,14 +112,14 @@ async function fromTotals(db: DB, id: string, cut: Cut, by: Dimension | undefine
   const ids = found.map((f) => f.id);
   if (by === 'month') {
     const { rows } = await sql<Sums>`SELECT to_char(t.month, 'YYYY-MM') AS key, NULL::text AS label, sum(t.num) AS num, sum(t.den) AS den
-      FROM stats_cube_total t WHERE t.indicator = ${id} AND t.institution_id = ANY(${ids}::uuid[]) AND t.month >= ${from}::date AND t.month < ${to}::date
+      FROM stats_cube_total t WHERE t.indicator = ${id} AND t.institution_id = ANY(${ids}::uuid[]) AND t.month >= ${from}::date AND t.month < ${to}::date AND ${kept}
       GROUP BY 1 HAVING sum(t.cnt) > 0 ORDER BY 1`.execute(db);
     return rows;
   }
   // Every indicator's total in one statement, shared by the figures of one read (a summary asks for all of them).
-  const all = await perRead(`totals ${ids.join(' ')} ${from} ${to}`, async () => {
+  const all = await perRead(`totals ${ids.join(' ')} ${from} ${to} ${skip.join(' ')}`, async () => {
     const { rows } = await sql<Sums & { indicator: string }>`SELECT t.indicator, NULL::text AS key, NULL::text AS label, sum(t.num) AS num, sum(t.den) AS den
-      FROM stats_cube_total t WHERE t.institution_id = ANY(${ids}::uuid[]) AND t.month >= ${from}::date AND t.month < ${to}::date
+      FROM stats_cube_total t WHERE t.institution_id = ANY(${ids}::uuid[]) AND t.month >= ${from}::date AND t.month < ${to}::date AND ${kept}
       GROUP BY 1 HAVING sum(t.cnt) > 0`.execute(db);
     return new Map(rows.map((r) => [r.indicator, r]));
   });
@@ -102,14 +127,14 @@ async function fromTotals(db: DB, id: string, cut: Cut, by: Dimension | undefine
   return row ? [{ key: null, label: null, num: row.num, den: row.den }] : [];
 }
 
-async function fromLeaves(db: DB, ind: Omit<Indicator, 'evaluate'>, cut: Cut, by: Dimension | undefined, from: string, to: string): Promise<Sums[]> {
+async function fromLeaves(db: DB, ind: Omit<Indicator, 'evaluate'>, cut: Cut, by: Dimension | undefined, from: string, to: string, skip: string[]): Promise<Sums[]> {
   const key = by ? leafKeys[by as Exclude<Dimension, 'service'>] : sql`NULL::text`;
   const label = by === 'institution' && ind.cube!.labels ? sql`min(i.name)` : sql`NULL::text`;
   // Without a dimension filter or key, the institution grain holds the same sums in far fewer rows.
   const grain = filterColumns.some(([f]) => cut[f]) || (by && by !== 'month' && by !== 'province' && by !== 'city' && by !== 'institution')
     ? sql`stats_cube_leaf` : sql`stats_cube_self`;
   const conds: RawBuilder<boolean>[] = [
-    sql<boolean>`l.indicator = ${ind.id} AND l.month >= ${from}::date AND l.month < ${to}::date`,
+    sql<boolean>`l.indicator = ${ind.id} AND l.month >= ${from}::date AND l.month < ${to}::date AND l.month <> ALL(${skip}::date[])`,
     sql<boolean>`${inScope(cut.scope, 'i.path')}`,
   ];
   if (cut.institutionPath) conds.push(sql<boolean>`i.path <@ ${cut.institutionPath}::ltree`);

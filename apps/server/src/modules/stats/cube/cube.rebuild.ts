@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { DB } from '../../../platform/db.ts';
-import { rebuild } from './cube.fresh.ts';
+import { rebuild } from './cube.write.ts';
 import { currentMonth, monthsBetween } from './cube.months.ts';
 
 /** The first CST month any cubed record is dated in (null: no records). */
-async function firstMonth(db: DB): Promise<string | null> {
+export async function firstMonth(db: DB): Promise<string | null> {
   const day = (col: string, table: string) => sql`(SELECT min(${sql.ref(col)})::timestamp AT TIME ZONE 'Asia/Shanghai' FROM ${sql.table(table)})`;
   const { rows } = await sql<{ m: string | null }>`SELECT to_char(stats_cube_month_of(least(
       (SELECT min(least(submitted_at, accepted_at, concluded_at)) FROM cases), (SELECT min(at) FROM case_events),
