@@ -132,8 +132,8 @@ async function journey(page: Page) {
   await signIn(page, 'hb_admin');
   await page.goto(`${server.url}/console/cases/${caseId}`);
   await act(page, 'assign', async () => {
-    await page.getByTestId('action-field-handlerId').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="handler-option-wh_handler"]').click();
+    // the list may redraw when the suggestion arrives and is pre-selected: pick retries until the choice shows
+    await pick(page, 'action-field-handlerId', '张伟（承办）（wh_handler）');
     await snap(page, 'journey-03b-assign-handler');
   });
   await expect.poll(async () => (await caseRow(caseId)).state).toBe('assigned');
