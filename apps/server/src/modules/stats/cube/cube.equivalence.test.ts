@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../../authz/can.ts';
 import { createTestApp, type TestApp } from '../../../testing/harness.ts';
 import { indicators } from '../indicators.registry.ts';
-import type { Cut, Dimension } from '../indicators.types.ts';
+import type { Cut } from '../indicators.types.ts';
 import { makeCase, makeInstitution, type HandCase } from '../stats.test-support.ts';
+import { expectCubeMatchesLive, type NamedCut } from './cube.test-support.ts';
 
 /**
  * Random writes — cases in every state with their events, back-dated conclusions, ratings, transfers between
@@ -72,7 +73,7 @@ const periods = ['2025', '2026', '2025-Q4', '2026-Q2', '2026-03', currentPeriod(
 function currentPeriod(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 }
-const cuts: { name: string; cut: (p: string) => Cut; by?: Dimension }[] = [
+const cuts: NamedCut[] = [
   { name: 'national', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!) }) },
   { name: 'national by month', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!) }), by: 'month' },
   { name: 'subtree P', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!), institutionPath: inst.P!.path }) },
@@ -84,21 +85,7 @@ const cuts: { name: string; cut: (p: string) => Cut; by?: Dimension }[] = [
   { name: 'P by ipType', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!), institutionPath: inst.P!.path }), by: 'ipType' },
 ];
 
-async function expectSame(round: string) {
-  let compared = 0;
-  for (const ind of live) {
-    for (const c of cuts) {
-      if (c.by && !ind.dims.includes(c.by)) continue;
-      for (const p of periods) {
-        const cut = c.cut(p);
-        const [cube, fresh] = [await ind.evaluate(t.deps.db, cut, c.by), await ind.live!(t.deps.db, cut, c.by)];
-        expect(cube, `${round}: ${ind.id}, ${c.name}, ${p} (seed ${SEED})`).toEqual(fresh);
-        compared++;
-      }
-    }
-  }
-  return compared;
-}
+const expectSame = (round: string) => expectCubeMatchesLive(t.deps.db, cuts, periods, `${round} (seed ${SEED})`);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -5,11 +5,11 @@ import { systemScope } from '../../../authz/can.ts';
 import type { ManualJobs } from '../../../platform/jobs/manual.ts';
 import { createTestApp, type TestApp } from '../../../testing/harness.ts';
 import { indicators } from '../indicators.registry.ts';
-import type { Cut, Dimension } from '../indicators.types.ts';
 import { makeCase, makeInstitution } from '../stats.test-support.ts';
 import { INLINE_PAIRS, oneRead, staleMonths } from './cube.fresh.ts';
 import { addMonths, currentMonth } from './cube.months.ts';
 import { cubeRefreshJob, refreshCube } from './cube.refresh.ts';
+import { expectCubeMatchesLive, type NamedCut } from './cube.test-support.ts';
 
 /** ADR 0041: a read never recomputes more than a few pairs; the stats-cube-refresh job does the rest in bounded steps. */
 let t: TestApp;
@@ -22,25 +22,12 @@ const dirtySealed = () => count('SELECT count(*) FROM stats_cube_dirty d JOIN st
 const cubeDigest = async () => (await sql<{ d: string }>`SELECT md5(string_agg(concat_ws(',', indicator, month, institution_id, num, den, cnt), ';'
   ORDER BY indicator, month, institution_id, num, den, cnt)) AS d FROM stats_cube_self`.execute(t.deps.db)).rows[0]!.d;
 
-const cuts: { cut: (p: string) => Cut; by?: Dimension }[] = [
-  { cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!) }) },
-  { cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!) }), by: 'month' },
-  { cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!), institutionPath: inst.P!.path }), by: 'institution' },
+const cuts: NamedCut[] = [
+  { name: 'national', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!) }) },
+  { name: 'national by month', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!) }), by: 'month' },
+  { name: 'P by institution', cut: (p) => ({ scope: systemScope(), ...periodRange(parsePeriod(p)!), institutionPath: inst.P!.path }), by: 'institution' },
 ];
-async function expectLive(label: string): Promise<number> {
-  let compared = 0;
-  for (const ind of cubed) {
-    for (const c of cuts) {
-      if (c.by && !ind.dims.includes(c.by)) continue;
-      for (const p of ['2025', '2026']) {
-        const cut = c.cut(p);
-        expect(await ind.evaluate(t.deps.db, cut, c.by), `${label}: ${ind.id} ${p} ${c.by ?? ''}`).toEqual(await ind.live!(t.deps.db, cut, c.by));
-        compared++;
-      }
-    }
-  }
-  return compared;
-}
+const expectLive = (label: string) => expectCubeMatchesLive(t.deps.db, cuts, ['2025', '2026'], label);
 
 beforeAll(async () => {
   t = await createTestApp();
