@@ -23,7 +23,10 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
   // A read that finds more of the cube stale than it may recompute asks for the refresh job (ADR 0041).
-  onCubeStale(db, (from) => app.deps.jobs.enqueue('stats-cube-refresh', { from }));
+  // A failed ask is logged, not thrown: the read has its answer already, and the nightly run drains what is left.
+  onCubeStale(db, (from) => app.deps.jobs.enqueue('stats-cube-refresh', { from }).catch((err: unknown) => {
+    app.log.warn({ err }, 'stats-cube-refresh not enqueued');
+  }));
 
   r.get('/api/stats/indicators', {
     config: { access: 'stats.read' },
