@@ -82,8 +82,11 @@ async function adminJourney(page: Page) {
   await openInstitutions(page);
   await snap(page, '03a-institutions-page');
   await page.getByTestId('tree-search').locator('input').first().fill('武汉市知识产权维权援助中心');
-  await page.locator('[data-name="武汉市知识产权维权援助中心"]').first().click();
-  await page.getByTestId('institution-detail').waitFor();
+  // The tree redraws as the search narrows it: a node clicked during a redraw is gone; click again until it opens.
+  await expect.poll(async () => {
+    await page.locator('[data-name="武汉市知识产权维权援助中心"]').first().click({ timeout: 5000 }).catch(() => {});
+    return page.getByTestId('institution-detail').isVisible();
+  }, { timeout: 30_000 }).toBe(true);
   await snap(page, '03-institution-tree');
   await page.getByTestId('create-institution').click();
   await page.getByTestId('institution-name').fill(NEW_INSTITUTION);
